@@ -1,0 +1,49 @@
+package dev.tracepost.contract;
+
+import dev.tracepost.contract.errors.ErrorReplies;
+import dev.tracepost.contract.security.CredentialCheck;
+import dev.tracepost.contract.security.SecurityBinding;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.function.Consumer;
+
+/**
+ * Builds the Router that enforces one vendor's contract: body limit, the spec's security schemes, request
+ * validation, the NUL guard, the handlers the caller mounts, and the vendor's error replies. The server
+ * and the mock both build their routers here, so both validate and answer errors the same way.
+ */
+public final class ContractRouter {
+
+  /** The default limit on a request body: 32 MiB. */
+  public static final long DEFAULT_BODY_LIMIT = 32L * 1024 * 1024;
+
+  private ContractRouter() {
+  }
+
+  /** Loads the vendor's spec from the class path. */
+  public static Future<OpenAPIContract> contract(Vertx vertx, Vendor vendor) {
+    return OpenAPIContract.from(vertx, vendor.specResource());
+  }
+
+  /**
+   * @param mount mounts the handlers, e.g. {@code builder -> TracesApiHandler.mount(builder, traces)}
+   */
+  public static Router build(Vertx vertx, OpenAPIContract contract, Vendor vendor, long bodyLimit,
+                             CredentialCheck credentials, Consumer<RouterBuilder> mount) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    SecurityBinding.bind(builder, contract, credentials);
+    builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
+    mount.accept(builder);
+    Router router = builder.createRouter();
+    ErrorReplies replies = new ErrorReplies(vendor.errorShape());
+    router.route().failureHandler(replies::handle);
+    return router;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.tracepost.contract;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.json.jackson.VertxModule;
+
+/**
+ * The one Jackson mapper for the generated models. Unknown properties are not its business: the
+ * contract's validator has already rejected them before any model is read.
+ */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .registerModule(new VertxModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private Json() {
+  }
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

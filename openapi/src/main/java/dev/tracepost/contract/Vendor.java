@@ -1,0 +1,34 @@
+package dev.tracepost.contract;
+
+import dev.tracepost.contract.errors.ErrorShape;
+import dev.tracepost.contract.errors.GalileoErrorShape;
+import dev.tracepost.contract.errors.GalteaErrorShape;
+
+/** The two APIs Tracepost speaks: where each one's spec is, and how it words its errors. */
+public enum Vendor {
+
+  GALILEO("openapi/galileo.yaml", new GalileoErrorShape()),
+  GALTEA("openapi/galtea.yaml", new GalteaErrorShape());
+
+  private final String specResource;
+  private final ErrorShape errorShape;
+
+  Vendor(String specResource, ErrorShape errorShape) {
+    this.specResource = specResource;
+    this.errorShape = errorShape;
+  }
+
+  /** The spec's path on the class path (both specs ship inside this module's jar). */
+  public String specResource() {
+    return specResource;
+  }
+
+  public ErrorShape errorShape() {
+    return errorShape;
+  }
+
+  /** {@code galileo} or {@code galtea}, as users name the vendors on command lines and in URLs. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tracepost.contract.binding;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tracepost.contract.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Turns the values of a request that the contract already validated into the generated types. Used by
+ * the generated bindings; a handler never sees an unvalidated value.
+ */
+public final class RequestValues {
+
+  private RequestValues() {
+  }
+
+  public static <T> T path(RoutingContext context, String name, TypeReference<T> type) {
+    return convert(validated(context).getPathParameters(), name, type, context, Location.PATH);
+  }
+
+  /** A query parameter, or the default its schema declares (the validator does not apply defaults). */
+  public static <T> T query(RoutingContext context, String name, TypeReference<T> type) {
+    return convert(validated(context).getQuery(), name, type, context, Location.QUERY);
+  }
+
+  public static <T> T header(RoutingContext context, String name, TypeReference<T> type) {
+    return convert(validated(context).getHeaders(), name, type, context, Location.HEADER);
+  }
+
+  public static <T> T cookie(RoutingContext context, String name, TypeReference<T> type) {
+    return convert(validated(context).getCookies(), name, type, context, Location.COOKIE);
+  }
+
+  /** The body, read straight from the request bytes into the model (it was validated as JSON already). */
+  public static <T> T body(RoutingContext context, TypeReference<T> type) {
+    if (context.body() == null || context.body().length() == 0) {
+      return null;
+    }
+    try {
+      return Json.mapper().readValue(context.body().buffer().getBytes(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ValidatedRequest validated(RoutingContext context) {
+    return context.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+  }
+
+  private static <T> T convert(Map<String, RequestParameter> values, String name, TypeReference<T> type,
+                               RoutingContext context, Location in) {
+    RequestParameter value = values == null ? null : values.get(name);
+    Object raw = value == null || value.isNull() ? declaredDefault(context, name, in) : value.get();
+    return raw == null ? null : Json.mapper().convertValue(plain(raw), type);
+  }
+
+  private static Object declaredDefault(RoutingContext context, String name, Location in) {
+    Operation operation = context.get(RouterBuilder.KEY_META_DATA_OPERATION);
+    if (operation == null) {
+      return null;
+    }
+    for (Parameter parameter : operation.getParameters()) {
+      if (parameter.getName().equals(name) && parameter.getIn() == in) {
+        return parameter.getSchema().get("default");
+      }
+    }
+    return null;
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof JsonObject object) {
+      return object.getMap();
+    }
+    if (value instanceof JsonArray array) {
+      return array.getList();
+    }
+    return value;
+  }
+}
