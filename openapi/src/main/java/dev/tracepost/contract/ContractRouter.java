@@ -40,10 +40,11 @@ public final class ContractRouter {
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     SecurityBinding.bind(builder, contract, credentials);
     builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
+    ErrorReplies replies = new ErrorReplies(vendor.errorShape(), contract.getRawContract());
+    builder.getRoutes().forEach(route -> route.addFailureHandler(context -> replies.handle(context, route.getOperation())));
     mount.accept(builder);
     Router router = builder.createRouter();
-    ErrorReplies replies = new ErrorReplies(vendor.errorShape());
-    router.route().failureHandler(replies::handle);
+    router.route().failureHandler(context -> replies.handle(context, null));
     return router;
   }
 }

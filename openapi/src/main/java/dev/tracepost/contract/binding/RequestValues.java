@@ -66,7 +66,8 @@ public final class RequestValues {
   }
 
   private static Object declaredDefault(RoutingContext context, String name, Location in) {
-    Operation operation = context.get(RouterBuilder.KEY_META_DATA_OPERATION);
+    Operation operation = context.currentRoute() == null ? null
+        : context.currentRoute().getMetadata(RouterBuilder.KEY_META_DATA_OPERATION);
     if (operation == null) {
       return null;
     }

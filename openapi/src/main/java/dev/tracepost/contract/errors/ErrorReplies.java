@@ -5,6 +5,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatorException;
 
 import java.util.List;
@@ -21,16 +23,24 @@ public final class ErrorReplies {
   private static final Logger LOG = Logger.getLogger(ErrorReplies.class.getName());
 
   private final ErrorShape shape;
+  private final Violations violations;
 
-  public ErrorReplies(ErrorShape shape) {
+  /**
+   * @param contract the resolved contract requests are validated against
+   */
+  public ErrorReplies(ErrorShape shape, JsonObject contract) {
     this.shape = shape;
+    this.violations = new Violations(contract);
   }
 
   public ErrorShape shape() {
     return shape;
   }
 
-  public void handle(RoutingContext context) {
+  /**
+   * @param operation the operation whose route failed, or null when the failure came before routing
+   */
+  public void handle(RoutingContext context, Operation operation) {
     if (context.response().headWritten()) {
       context.response().reset();
       return;
@@ -38,7 +48,7 @@ public final class ErrorReplies {
     Throwable failure = context.failure();
     Throwable cause = failure instanceof HttpException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof ValidatorException invalid) {
-      reply(context, shape.validationStatus(), shape.validationBody(Violations.of(invalid)));
+      reply(context, shape.validationStatus(), shape.validationBody(violations.of(invalid, bodySchema(operation))));
     } else if (cause instanceof ApiException api) {
       reply(context, api.status(), shape.errorBody(api.status(), api.kind(), api.getMessage()));
     } else if (cause instanceof InvalidRequest invalid) {
@@ -73,6 +83,14 @@ public final class ErrorReplies {
         }
       }
     }
+  }
+
+  private static JsonObject bodySchema(Operation operation) {
+    if (operation == null || operation.getRequestBody() == null) {
+      return null;
+    }
+    MediaType json = operation.getRequestBody().getContent().get("application/json");
+    return json == null ? null : json.getOpenAPIModel().getJsonObject("schema");
   }
 
   private static boolean hasCredentials(RoutingContext context) {

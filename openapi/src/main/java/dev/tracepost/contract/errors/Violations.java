@@ -1,12 +1,12 @@
 package dev.tracepost.contract.errors;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +24,7 @@ public final class Violations {
   private static final Pattern PARAMETER = Pattern.compile("(path|query|header|cookie) parameter (\\S+?)[.\\s]");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
   private static final Set<String> UNIONS = Set.of("anyOf", "oneOf");
+  private static final Set<String> EXTRA = Set.of("unevaluatedProperties", "additionalProperties");
   private static final Map<String, String> RULES = Map.ofEntries(
       Map.entry("required", "missing"),
       Map.entry("additionalProperties", "extra_forbidden"),
@@ -38,10 +39,20 @@ public final class Violations {
       Map.entry("anyOf", "union"),
       Map.entry("oneOf", "union"));
 
-  private Violations() {
+  private final DeclaredProperties declared;
+
+  /**
+   * @param contract the resolved contract the failures come from ({@code OpenAPIContract#getRawContract()})
+   */
+  public Violations(JsonObject contract) {
+    this.declared = new DeclaredProperties(contract);
   }
 
-  public static List<Violation> of(ValidatorException failure) {
+  /**
+   * @param bodySchema the schema of the request body that was validated (absolute locations that do not
+   *                   point into the contract's components point into it); null when there is none
+   */
+  public List<Violation> of(ValidatorException failure, JsonObject bodySchema) {
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     Matcher parameter = PARAMETER.matcher(message + " ");
     String in = parameter.find() ? parameter.group(1) : "body";
@@ -60,7 +71,7 @@ public final class Violations {
         break;
     }
     if (failure instanceof SchemaValidationException schemaFailure && schemaFailure.getOutputUnit() != null) {
-      List<Violation> leaves = leaves(schemaFailure.getOutputUnit(), in, base);
+      List<Violation> leaves = leaves(schemaFailure.getOutputUnit(), in, base, bodySchema);
       if (!leaves.isEmpty()) {
         return leaves;
       }
@@ -68,17 +79,15 @@ public final class Violations {
     return List.of(new Violation(in, base, "value_error", message));
   }
 
-  private static List<Violation> leaves(OutputUnit root, String in, List<Object> base) {
+  private List<Violation> leaves(OutputUnit root, String in, List<Object> base, JsonObject bodySchema) {
     List<OutputUnit> errors = new ArrayList<>();
     flatten(root, errors);
-    List<OutputUnit> kept = resolve(errors);
-    Set<String> failedValues = new LinkedHashSet<>();
-    kept.stream().filter(error -> !"unevaluatedProperties".equals(keyword(error)))
-        .forEach(error -> failedValues.add(error.getInstanceLocation()));
     Map<String, Violation> unique = new LinkedHashMap<>();
-    for (OutputUnit error : kept) {
-      if ("unevaluatedProperties".equals(keyword(error)) && failedValues.contains(error.getInstanceLocation())) {
-        continue; // the property failed its own schema; that error says more
+    for (OutputUnit error : resolve(errors)) {
+      if (EXTRA.contains(keyword(error)) && isDeclared(error, bodySchema)) {
+        // A known field reported as extra: a failing sibling left it "unevaluated", or (a quirk of
+        // vertx-json-schema) its own value failed. Either way, not an unknown field.
+        continue;
       }
       Violation violation = violation(error, in, base);
       unique.putIfAbsent(violation.pointer() + " " + violation.rule(), violation);
@@ -130,6 +139,12 @@ public final class Violations {
   private static boolean isLeaf(OutputUnit error, List<OutputUnit> among) {
     String at = keywordPath(error);
     return among.stream().noneMatch(other -> keywordPath(other).startsWith(at + "/"));
+  }
+
+  private boolean isDeclared(OutputUnit error, JsonObject bodySchema) {
+    List<Object> path = segments(error.getInstanceLocation());
+    return !path.isEmpty() && error.getAbsoluteKeywordLocation() != null
+        && declared.of(error.getAbsoluteKeywordLocation(), bodySchema).contains(String.valueOf(path.get(path.size() - 1)));
   }
 
   private static void flatten(OutputUnit unit, List<OutputUnit> into) {
