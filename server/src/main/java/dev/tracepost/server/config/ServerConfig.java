@@ -1,0 +1,90 @@
+package dev.tracepost.server.config;
+
+import dev.tracepost.contract.ContractRouter;
+import io.vertx.pgclient.PgConnectOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server is told at start, from flags and the environment (flags win).
+ *
+ * @param database    an external PostgreSQL, or empty for the embedded one kept in {@code dataDir}
+ * @param bodyLimit   the largest request body accepted, in bytes (413 above it)
+ * @param tokenTtl    how long a token from {@code POST /login/api_key} stays valid
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<PgConnectOptions> database,
+    long bodyLimit,
+    int poolSize,
+    Optional<String> bootstrapKey,
+    Optional<String> adminToken,
+    Optional<String> jwtSecret,
+    Duration tokenTtl) {
+
+  public static final int DEFAULT_PORT = 8080;
+
+  public static ServerConfig from(String[] args, Map<String, String> env) {
+    Flags flags = Flags.parse(args);
+    return new ServerConfig(
+        flags.get("host").orElse(env.getOrDefault("HOST", "0.0.0.0")),
+        Integer.parseInt(flags.get("port").orElse(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)))),
+        Path.of(flags.get("data-dir").orElse(env.getOrDefault("TRACEPOST_DATA_DIR", "./tracepost-data"))),
+        databaseFrom(env),
+        Long.parseLong(flags.get("body-limit").orElse(env.getOrDefault("TRACEPOST_BODY_LIMIT",
+            String.valueOf(ContractRouter.DEFAULT_BODY_LIMIT)))),
+        Integer.parseInt(flags.get("pool-size").orElse(env.getOrDefault("TRACEPOST_POOL_SIZE", "8"))),
+        nonBlank(env.get("TRACEPOST_BOOTSTRAP_KEY")),
+        nonBlank(env.get("TRACEPOST_ADMIN_TOKEN")),
+        nonBlank(env.get("TRACEPOST_JWT_SECRET")),
+        Duration.ofMinutes(Long.parseLong(env.getOrDefault("TRACEPOST_TOKEN_TTL_MINUTES", "60"))));
+  }
+
+  /** {@code DATABASE_URL} first, then the standard {@code PG*} variables; none of them means embedded. */
+  static Optional<PgConnectOptions> databaseFrom(Map<String, String> env) {
+    Optional<String> url = nonBlank(env.get("DATABASE_URL"));
+    if (url.isPresent()) {
+      return Optional.of(PgConnectOptions.fromUri(url.get()));
+    }
+    boolean anyPg = env.keySet().stream().anyMatch(name ->
+        name.equals("PGHOST") || name.equals("PGPORT") || name.equals("PGUSER") || name.equals("PGDATABASE"));
+    if (!anyPg) {
+      return Optional.empty();
+    }
+    return Optional.of(new PgConnectOptions()
+        .setHost(env.getOrDefault("PGHOST", "localhost"))
+        .setPort(Integer.parseInt(env.getOrDefault("PGPORT", "5432")))
+        .setUser(env.getOrDefault("PGUSER", "postgres"))
+        .setPassword(env.getOrDefault("PGPASSWORD", ""))
+        .setDatabase(env.getOrDefault("PGDATABASE", env.getOrDefault("PGUSER", "postgres"))));
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, dataDir, database, bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+  }
+
+  public ServerConfig withDatabase(PgConnectOptions options) {
+    return new ServerConfig(host, port, dataDir, Optional.of(options), bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+  }
+
+  public ServerConfig withAdminToken(String token) {
+    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, bootstrapKey, Optional.of(token), jwtSecret, tokenTtl);
+  }
+
+  public ServerConfig withBootstrapKey(String key) {
+    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, Optional.of(key), adminToken, jwtSecret, tokenTtl);
+  }
+
+  public ServerConfig withBodyLimit(long limit) {
+    return new ServerConfig(host, port, dataDir, database, limit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+}

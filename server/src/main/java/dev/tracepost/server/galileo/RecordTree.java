@@ -1,0 +1,92 @@
+package dev.tracepost.server.galileo;
+
+import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
+import dev.tracepost.contract.errors.Violation;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Flattens nested traces and spans into rows: each keeps the id the client sent (or gets a new one),
+ * and learns its trace, parent, position among its siblings and depth from where it sits in the tree.
+ */
+final class RecordTree {
+
+  /** Deeper nesting than this is refused, long before it could exhaust a stack. */
+  static final int MAX_DEPTH = 64;
+
+  private final List<RecordRow> rows = new ArrayList<>();
+  private final Set<UUID> ids = new HashSet<>();
+  private final List<Violation> problems = new ArrayList<>();
+  private final OffsetDateTime now;
+  private final UUID batchSessionId;
+
+  private RecordTree(OffsetDateTime now, UUID batchSessionId) {
+    this.now = now;
+    this.batchSessionId = batchSessionId;
+  }
+
+  /** The rows of a batch of traces, in the order they were sent, parents before their children. */
+  static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now) {
+    RecordTree tree = new RecordTree(now, sessionId);
+    for (int i = 0; i < traces.size(); i++) {
+      tree.add(traces.get(i), null, null, i, 0, List.of("traces", i));
+    }
+    return tree.result();
+  }
+
+  /** The rows of spans added under an existing record, numbered after the children it has. */
+  static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
+                                 OffsetDateTime now) {
+    RecordTree tree = new RecordTree(now, null);
+    for (int i = 0; i < spans.size(); i++) {
+      tree.add(spans.get(i), traceId, parentId, firstPosition + i, parentDepth + 1, List.of("spans", i));
+    }
+    return tree.result();
+  }
+
+  private List<RecordRow> result() {
+    if (!problems.isEmpty()) {
+      throw new InvalidRequest(problems);
+    }
+    return rows;
+  }
+
+  private void add(JsonObject record, UUID traceId, UUID parentId, int position, int depth, List<Object> path) {
+    if (depth > MAX_DEPTH) {
+      problems.add(new Violation("body", path, "too_deep", "Spans nest at most " + MAX_DEPTH + " deep"));
+      return;
+    }
+    UUID id = record.getString("id") == null ? UUID.randomUUID() : UUID.fromString(record.getString("id"));
+    if (!ids.add(id)) {
+      problems.add(new Violation("body", append(path, "id"), "duplicate_id", "The id " + id + " appears twice in this request"));
+    }
+    UUID trace = traceId == null ? id : traceId;
+    JsonArray children = record.getJsonArray("spans");
+    JsonObject body = record.copy();
+    body.remove("spans");
+    String sessionId = record.getString("session_id");
+    String createdAt = record.getString("created_at");
+    rows.add(new RecordRow(id, trace, parentId, position, depth, record.getString("type", "trace"), record.getString("name", ""),
+        sessionId != null ? UUID.fromString(sessionId) : batchSessionId,
+        createdAt != null ? OffsetDateTime.parse(createdAt) : now,
+        children != null && !children.isEmpty(), body));
+    if (children != null) {
+      for (int i = 0; i < children.size(); i++) {
+        add(children.getJsonObject(i), trace, id, i, depth + 1, append(path, "spans", i));
+      }
+    }
+  }
+
+  private static List<Object> append(List<Object> path, Object... more) {
+    List<Object> longer = new ArrayList<>(path);
+    longer.addAll(List.of(more));
+    return longer;
+  }
+}
