@@ -136,7 +136,7 @@ public final class GalteaStore {
   static Future<Map<String, String>> liveInferenceResults(SqlClient client, UUID tenant, Collection<String> ids) {
     return client.preparedQuery("select inference_result_id, session_id from galtea_inference_results where tenant_id = $1"
             + " and inference_result_id = any($2) and deleted_at is null")
-        .execute(Tuple.of(tenant, ids.toArray(String[]::new)))
+        .execute(Tuple.tuple(List.of(tenant, ids.toArray(String[]::new))))
         .map(rows -> {
           Map<String, String> found = new java.util.HashMap<>();
           rows.forEach(row -> found.put(row.getString(0), row.getString(1)));
@@ -178,7 +178,7 @@ public final class GalteaStore {
   static Future<Map<String, String>> liveTraces(SqlClient client, UUID tenant, Collection<String> ids) {
     return client.preparedQuery("select trace_id, inference_result_id from galtea_traces where tenant_id = $1"
             + " and trace_id = any($2) and deleted_at is null")
-        .execute(Tuple.of(tenant, ids.toArray(String[]::new)))
+        .execute(Tuple.tuple(List.of(tenant, ids.toArray(String[]::new))))
         .map(rows -> {
           Map<String, String> found = new java.util.HashMap<>();
           rows.forEach(row -> found.put(row.getString(0), row.getString(1)));
