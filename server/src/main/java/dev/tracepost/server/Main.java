@@ -1,13 +1,10 @@
 package dev.tracepost.server;
 
 import dev.tracepost.server.config.ServerConfig;
+import dev.tracepost.server.ops.ServerVertx;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -28,11 +25,7 @@ public final class Main {
       return;
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true))))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    Vertx vertx = ServerVertx.create(registry);
     String host = config.host();
     TracepostServer server;
     try {
@@ -44,6 +37,8 @@ public final class Main {
       return;
     }
     System.out.println("Tracepost listening on http://" + host + ":" + server.port() + " (database: " + server.database().description() + ")");
+    server.createdKey().ifPresent(key -> System.out.println("Created tenant 'default' with API key " + key
+        + " (shown only this once: keep it)"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close(Duration.ofSeconds(30)).eventually(() -> vertx.close()).onComplete(done -> stopped.countDown());

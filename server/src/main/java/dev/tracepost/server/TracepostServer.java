@@ -31,6 +31,7 @@ import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The running server. {@link #start} reads as what happens at start: the database (embedded or not),
@@ -44,12 +45,14 @@ public final class TracepostServer {
   private final Database database;
   private final Pool pool;
   private final HttpServer http;
+  private final Optional<String> createdKey;
 
-  private TracepostServer(Vertx vertx, Database database, Pool pool, HttpServer http) {
+  private TracepostServer(Vertx vertx, Database database, Pool pool, HttpServer http, Optional<String> createdKey) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
     this.http = http;
+    this.createdKey = createdKey;
   }
 
   public static Future<TracepostServer> start(Vertx vertx, ServerConfig config, PrometheusMeterRegistry registry) {
@@ -58,8 +61,7 @@ public final class TracepostServer {
         .compose(database -> {
           Pool pool = Pools.create(vertx, database, config.poolSize());
           TenantStore tenants = new TenantStore(pool);
-          return Bootstrap.run(tenants, config.bootstrapKey())
-              .compose(done -> signingSecret(config, tenants))
+          return Bootstrap.run(tenants, config.bootstrapKey()).compose(createdKey -> signingSecret(config, tenants)
               .compose(secret -> {
                 TokenIssuer tokens = new TokenIssuer(vertx, secret, config.tokenTtl());
                 ServerCredentialCheck credentials = new ServerCredentialCheck(tenants, tokens);
@@ -75,7 +77,7 @@ public final class TracepostServer {
               .compose(dispatcher -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                   .requestHandler(dispatcher)
                   .listen(config.port(), config.host()))
-              .map(http -> new TracepostServer(vertx, database, pool, http))
+              .map(http -> new TracepostServer(vertx, database, pool, http, createdKey)))
               .onFailure(failure -> pool.close());
         });
   }
@@ -104,6 +106,11 @@ public final class TracepostServer {
 
   public Database database() {
     return database;
+  }
+
+  /** The key of the tenant {@code default} when this start created it (the first start, with no bootstrap key). */
+  public Optional<String> createdKey() {
+    return createdKey;
   }
 
   /** Stops taking requests, lets those in flight finish (up to the grace period), then closes the pool and database. */

@@ -1,6 +1,7 @@
 package dev.tracepost.server;
 
 import dev.tracepost.server.config.ServerConfig;
+import dev.tracepost.server.ops.ServerVertx;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -51,8 +52,8 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(ServerConfig config) {
-    Vertx vertx = Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = ServerVertx.create(registry);
     return new RunningServer(vertx, await(TracepostServer.start(vertx, config, registry)), registry);
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import dev.tracepost.contract.security.CredentialResolver;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.Operation;
@@ -47,16 +48,22 @@ public final class ErrorReplies {
     }
     Throwable failure = context.failure();
     Throwable cause = failure instanceof HttpException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof ValidatorException invalid) {
+    ApiException unavailable = context.get(CredentialResolver.UNAVAILABLE);
+    if (unavailable != null && (cause instanceof ApiException || statusOf(context, failure) == 401)) {
+      reply(context, unavailable.status(), shape.errorBody(unavailable.status(), unavailable.kind(), unavailable.getMessage()));
+    } else if (cause instanceof ValidatorException invalid) {
       reply(context, shape.validationStatus(), shape.validationBody(violations.of(invalid, bodySchema(operation))));
     } else if (cause instanceof ApiException api) {
       reply(context, api.status(), shape.errorBody(api.status(), api.kind(), api.getMessage()));
     } else if (cause instanceof InvalidRequest invalid) {
       reply(context, shape.validationStatus(), shape.validationBody(invalid.violations()));
     } else {
-      int status = failure instanceof HttpException http ? http.getStatusCode() : context.statusCode();
-      frameworkError(context, status, failure);
+      frameworkError(context, statusOf(context, failure), failure);
     }
+  }
+
+  private static int statusOf(RoutingContext context, Throwable failure) {
+    return failure instanceof HttpException http ? http.getStatusCode() : context.statusCode();
   }
 
   /** For routes no operation matched, where there is no failure to look at, only a status. */

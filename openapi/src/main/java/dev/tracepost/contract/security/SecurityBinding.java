@@ -18,11 +18,15 @@ public final class SecurityBinding {
   private SecurityBinding() {
   }
 
-  public static void bind(RouterBuilder builder, OpenAPIContract contract, CredentialCheck check) {
-    JsonObject schemes = contract.getRawContract()
+  static JsonObject schemes(OpenAPIContract contract) {
+    return contract.getRawContract()
         .getJsonObject("components", new JsonObject())
         .getJsonObject("securitySchemes", new JsonObject());
-    for (Map.Entry<String, Object> entry : schemes) {
+  }
+
+  public static void bind(RouterBuilder builder, OpenAPIContract contract, CredentialCheck check) {
+    builder.rootHandler(CredentialResolver.create(contract, check));
+    for (Map.Entry<String, Object> entry : schemes(contract)) {
       if (!(entry.getValue() instanceof JsonObject scheme)) {
         continue; // Vert.x's own bookkeeping keys in the resolved contract
       }

@@ -3,7 +3,6 @@ package dev.tracepost.server.auth;
 import io.vertx.core.Future;
 
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Makes sure somebody can use a new server: with {@code TRACEPOST_BOOTSTRAP_KEY} the tenant
@@ -13,24 +12,21 @@ import java.util.logging.Logger;
 public final class Bootstrap {
 
   public static final String DEFAULT_TENANT = "default";
-  private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
   private Bootstrap() {
   }
 
-  public static Future<Void> run(TenantStore tenants, Optional<String> bootstrapKey) {
+  /** @return the key it created, which the caller shows once; empty when it created none */
+  public static Future<Optional<String>> run(TenantStore tenants, Optional<String> bootstrapKey) {
     if (bootstrapKey.isPresent()) {
-      return tenants.ensure(DEFAULT_TENANT).compose(tenant -> tenants.addKey(tenant, bootstrapKey.get()));
+      return tenants.ensure(DEFAULT_TENANT).compose(tenant -> tenants.addKey(tenant, bootstrapKey.get())).map(done -> Optional.empty());
     }
     return tenants.count().compose(count -> {
       if (count > 0) {
-        return Future.succeededFuture();
+        return Future.succeededFuture(Optional.empty());
       }
       String key = ApiKeys.generate();
-      return tenants.ensure(DEFAULT_TENANT)
-          .compose(tenant -> tenants.addKey(tenant, key))
-          .onSuccess(done -> LOG.warning("Created tenant '" + DEFAULT_TENANT + "' with API key " + key
-              + " (shown once: keep it)"));
+      return tenants.ensure(DEFAULT_TENANT).compose(tenant -> tenants.addKey(tenant, key)).map(done -> Optional.of(key));
     });
   }
 }

@@ -1,0 +1,63 @@
+package dev.tracepost.server.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerConfigTest {
+
+  @Test
+  void withNothingSetItServesPort8080OnEveryInterfaceWithAnEmbeddedDatabase() {
+    ServerConfig config = ServerConfig.from(new String[0], Map.of());
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.database()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./tracepost-data"));
+    assertThat(config.bodyLimit()).isEqualTo(32L * 1024 * 1024);
+  }
+
+  @Test
+  void flagsWinOverTheEnvironment() {
+    ServerConfig config = ServerConfig.from(new String[] {"--port", "9000", "--host=127.0.0.1", "--data-dir", "/var/tp"},
+        Map.of("PORT", "7000"));
+
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/tp"));
+  }
+
+  @Test
+  void databaseUrlNamesAnExternalDatabase() {
+    ServerConfig config = ServerConfig.from(new String[0], Map.of("DATABASE_URL", "postgresql://tp:secret@db.internal:6432/traces"));
+
+    assertThat(config.database()).hasValueSatisfying(options -> {
+      assertThat(options.getHost()).isEqualTo("db.internal");
+      assertThat(options.getPort()).isEqualTo(6432);
+      assertThat(options.getDatabase()).isEqualTo("traces");
+      assertThat(options.getUser()).isEqualTo("tp");
+      assertThat(options.getPassword()).isEqualTo("secret");
+    });
+  }
+
+  @Test
+  void theStandardPgVariablesNameAnExternalDatabaseToo() {
+    ServerConfig config = ServerConfig.from(new String[0], Map.of("PGHOST", "pg", "PGUSER", "app", "PGPASSWORD", "pw"));
+
+    assertThat(config.database()).hasValueSatisfying(options -> {
+      assertThat(options.getHost()).isEqualTo("pg");
+      assertThat(options.getPort()).isEqualTo(5432);
+      assertThat(options.getDatabase()).isEqualTo("app");
+      assertThat(options.getPassword()).isEqualTo("pw");
+    });
+  }
+
+  @Test
+  void aFlagWithoutAValueIsRefused() {
+    assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port"}, Map.of())).hasMessageContaining("--port");
+  }
+}
