@@ -4,8 +4,10 @@ import dev.tracepost.contract.errors.ErrorReplies;
 import dev.tracepost.contract.security.CredentialCheck;
 import dev.tracepost.contract.security.SecurityBinding;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -36,7 +38,18 @@ public final class ContractRouter {
    */
   public static Router build(Vertx vertx, OpenAPIContract contract, Vendor vendor, long bodyLimit,
                              CredentialCheck credentials, Consumer<RouterBuilder> mount) {
+    return build(vertx, contract, vendor, bodyLimit, credentials, null, mount);
+  }
+
+  /**
+   * @param observer sees every request first, matched or not, before its body is read (null for none)
+   */
+  public static Router build(Vertx vertx, OpenAPIContract contract, Vendor vendor, long bodyLimit,
+                             CredentialCheck credentials, Handler<RoutingContext> observer, Consumer<RouterBuilder> mount) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    if (observer != null) {
+      builder.rootHandler(observer);
+    }
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     SecurityBinding.bind(builder, contract, credentials);
     builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));

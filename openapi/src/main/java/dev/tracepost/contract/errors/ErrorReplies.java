@@ -23,6 +23,9 @@ public final class ErrorReplies {
 
   private static final Logger LOG = Logger.getLogger(ErrorReplies.class.getName());
 
+  /** Where the violations of a rejected request are left, for whoever watches requests (the mock's journal). */
+  public static final String VIOLATIONS = "tracepost.violations";
+
   private final ErrorShape shape;
   private final Violations violations;
 
@@ -52,14 +55,19 @@ public final class ErrorReplies {
     if (unavailable != null && (cause instanceof ApiException || statusOf(context, failure) == 401)) {
       reply(context, unavailable.status(), shape.errorBody(unavailable.status(), unavailable.kind(), unavailable.getMessage()));
     } else if (cause instanceof ValidatorException invalid) {
-      reply(context, shape.validationStatus(), shape.validationBody(violations.of(invalid, bodySchema(operation))));
+      rejected(context, violations.of(invalid, bodySchema(operation)));
     } else if (cause instanceof ApiException api) {
       reply(context, api.status(), shape.errorBody(api.status(), api.kind(), api.getMessage()));
     } else if (cause instanceof InvalidRequest invalid) {
-      reply(context, shape.validationStatus(), shape.validationBody(invalid.violations()));
+      rejected(context, invalid.violations());
     } else {
       frameworkError(context, statusOf(context, failure), failure);
     }
+  }
+
+  private void rejected(RoutingContext context, List<Violation> found) {
+    context.put(VIOLATIONS, found);
+    reply(context, shape.validationStatus(), shape.validationBody(found));
   }
 
   private static int statusOf(RoutingContext context, Throwable failure) {

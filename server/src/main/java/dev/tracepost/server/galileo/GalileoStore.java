@@ -1,5 +1,8 @@
 package dev.tracepost.server.galileo;
 
+import dev.tracepost.contract.galileo.RecordRow;
+import dev.tracepost.contract.galileo.RecordTree;
+
 import dev.tracepost.contract.errors.ApiException;
 import dev.tracepost.server.db.StoreFailures;
 import io.vertx.core.Future;

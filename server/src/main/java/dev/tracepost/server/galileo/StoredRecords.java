@@ -1,14 +1,13 @@
 package dev.tracepost.server.galileo;
 
-import io.vertx.core.json.JsonArray;
+import dev.tracepost.contract.galileo.ReadBack;
+import dev.tracepost.contract.galileo.RecordRow;
+import dev.tracepost.contract.galileo.Trees;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,22 +24,11 @@ final class StoredRecords {
 
   /** One record without its children. */
   static JsonObject record(Row row) {
-    JsonObject record = row.getJsonObject("body").copy();
-    record.put("type", row.getString("type"))
-        .put("id", row.getUUID("record_id").toString())
-        .put("trace_id", row.getUUID("trace_id").toString())
-        .put("parent_id", row.getUUID("parent_id") == null ? null : row.getUUID("parent_id").toString())
-        .put("project_id", row.getUUID("project_id").toString())
-        .put("run_id", row.getUUID("run_id").toString())
-        .put("updated_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("updated_at")))
-        .put("has_children", row.getBoolean("has_children"));
-    if (!record.containsKey("created_at")) {
-      record.put("created_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.getOffsetDateTime("created_at")));
-    }
-    if (row.getUUID("session_id") != null) {
-      record.put("session_id", row.getUUID("session_id").toString());
-    }
-    return record;
+    RecordRow stored = new RecordRow(row.getUUID("record_id"), row.getUUID("trace_id"), row.getUUID("parent_id"),
+        row.getInteger("position"), 0, row.getString("type"), null, row.getUUID("session_id"), row.getOffsetDateTime("created_at"),
+        row.getBoolean("has_children"), row.getJsonObject("body"));
+    return ReadBack.of(stored, row.getUUID("project_id").toString(), row.getUUID("run_id").toString(),
+        row.getOffsetDateTime("updated_at"));
   }
 
   /**
@@ -49,18 +37,8 @@ final class StoredRecords {
    * @param rows the records of one trace, ordered by position
    */
   static JsonObject tree(Iterable<Row> rows, UUID rootId) {
-    Map<UUID, JsonObject> byId = new LinkedHashMap<>();
-    List<Row> ordered = new ArrayList<>();
-    for (Row row : rows) {
-      byId.put(row.getUUID("record_id"), record(row).put("spans", new JsonArray()));
-      ordered.add(row);
-    }
-    for (Row row : ordered) {
-      UUID parent = row.getUUID("parent_id");
-      if (parent != null && byId.containsKey(parent)) {
-        byId.get(parent).getJsonArray("spans").add(byId.get(row.getUUID("record_id")));
-      }
-    }
-    return byId.get(rootId);
+    List<Trees.Node> nodes = new ArrayList<>();
+    rows.forEach(row -> nodes.add(new Trees.Node(row.getUUID("record_id"), row.getUUID("parent_id"), record(row))));
+    return Trees.assemble(nodes, rootId);
   }
 }

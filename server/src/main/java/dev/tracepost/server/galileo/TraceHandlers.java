@@ -1,5 +1,8 @@
 package dev.tracepost.server.galileo;
 
+import dev.tracepost.contract.galileo.RecordRow;
+import dev.tracepost.contract.galileo.RecordTree;
+
 import dev.tracepost.contract.binding.ApiReply;
 import dev.tracepost.contract.errors.ApiException;
 import dev.tracepost.galileo.api.TracesApi;

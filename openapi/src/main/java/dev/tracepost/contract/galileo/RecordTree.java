@@ -1,4 +1,4 @@
-package dev.tracepost.server.galileo;
+package dev.tracepost.contract.galileo;
 
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
@@ -16,10 +16,10 @@ import java.util.UUID;
  * Flattens nested traces and spans into rows: each keeps the id the client sent (or gets a new one),
  * and learns its trace, parent, position among its siblings and depth from where it sits in the tree.
  */
-final class RecordTree {
+public final class RecordTree {
 
   /** Deeper nesting than this is refused, long before it could exhaust a stack. */
-  static final int MAX_DEPTH = 64;
+  public static final int MAX_DEPTH = 64;
 
   private final List<RecordRow> rows = new ArrayList<>();
   private final Set<UUID> ids = new HashSet<>();
@@ -33,7 +33,7 @@ final class RecordTree {
   }
 
   /** The rows of a batch of traces, in the order they were sent, parents before their children. */
-  static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now) {
+  public static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now) {
     RecordTree tree = new RecordTree(now, sessionId);
     for (int i = 0; i < traces.size(); i++) {
       tree.add(traces.get(i), null, null, i, 0, List.of("traces", i));
@@ -42,7 +42,7 @@ final class RecordTree {
   }
 
   /** The rows of spans added under an existing record, numbered after the children it has. */
-  static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
+  public static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
                                  OffsetDateTime now) {
     RecordTree tree = new RecordTree(now, null);
     for (int i = 0; i < spans.size(); i++) {

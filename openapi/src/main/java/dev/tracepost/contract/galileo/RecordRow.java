@@ -1,4 +1,4 @@
-package dev.tracepost.server.galileo;
+package dev.tracepost.contract.galileo;
 
 import io.vertx.core.json.JsonObject;
 
@@ -9,7 +9,7 @@ import java.util.UUID;
  * One trace or span as it is stored: its place in the tree, and its body as the client sent it (less
  * its child spans).
  */
-record RecordRow(
+public record RecordRow(
     UUID id,
     UUID traceId,
     UUID parentId,

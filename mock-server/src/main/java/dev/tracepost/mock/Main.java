@@ -1,0 +1,44 @@
+package dev.tracepost.mock;
+
+import dev.tracepost.contract.Vendor;
+
+/**
+ * {@code java -jar tracepost-mock.jar [--port P] [--host H] [--api-key K] [--journal-size N]
+ * [--galileo-spec FILE] [--galtea-spec FILE]}; {@code --port 0} takes a free port.
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    MockOptions options = MockOptions.defaults().withPort(MockOptions.DEFAULT_PORT);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String flag = args[i];
+        String value = i + 1 < args.length ? args[++i] : null;
+        if (value == null) {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
+        options = switch (flag) {
+          case "--port" -> options.withPort(Integer.parseInt(value));
+          case "--host" -> options.withHost(value);
+          case "--api-key" -> options.withApiKey(value);
+          case "--journal-size" -> options.withJournalSize(Integer.parseInt(value));
+          case "--galileo-spec" -> options.withSpec(Vendor.GALILEO, value);
+          case "--galtea-spec" -> options.withSpec(Vendor.GALTEA, value);
+          default -> throw new IllegalArgumentException("Unknown flag " + flag);
+        };
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("Usage: java -jar tracepost-mock.jar [--port P] [--host H] [--api-key K] [--journal-size N]"
+          + " [--galileo-spec FILE] [--galtea-spec FILE]");
+      System.exit(2);
+      return;
+    }
+    TracepostMock mock = TracepostMock.start(options);
+    System.out.println("Tracepost mock listening on http://" + options.host() + ":" + mock.port());
+    Runtime.getRuntime().addShutdownHook(new Thread(mock::close, "tracepost-mock-shutdown"));
+  }
+}

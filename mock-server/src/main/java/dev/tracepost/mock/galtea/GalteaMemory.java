@@ -1,0 +1,67 @@
+package dev.tracepost.mock.galtea;
+
+import dev.tracepost.galtea.model.InferenceResult;
+import dev.tracepost.galtea.model.Session;
+import dev.tracepost.galtea.model.Trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What Galtea clients told the mock, in memory. Synchronized, because tests read it from their own threads. */
+public final class GalteaMemory {
+
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();
+  private final Map<String, Trace> traces = new LinkedHashMap<>();
+
+  synchronized void put(Session session) {
+    sessions.put(session.getId(), session);
+  }
+
+  synchronized Optional<Session> session(String id) {
+    return Optional.ofNullable(sessions.get(id));
+  }
+
+  synchronized Optional<Session> sessionByCustomId(String customId) {
+    return sessions.values().stream().filter(session -> customId.equals(session.getCustomId())).findFirst();
+  }
+
+  synchronized void put(InferenceResult result) {
+    inferenceResults.put(result.getId(), result);
+  }
+
+  synchronized Optional<InferenceResult> inferenceResult(String id) {
+    return Optional.ofNullable(inferenceResults.get(id));
+  }
+
+  synchronized int inferenceResultsOf(String sessionId) {
+    return (int) inferenceResults.values().stream().filter(result -> result.getSessionId().equals(sessionId)).count();
+  }
+
+  /** Stores all of them or, when an id is taken, none (returns false). */
+  synchronized boolean putAll(List<Trace> batch) {
+    if (batch.stream().anyMatch(trace -> traces.containsKey(trace.getId()))) {
+      return false;
+    }
+    batch.forEach(trace -> traces.put(trace.getId(), trace));
+    return true;
+  }
+
+  synchronized Optional<Trace> trace(String id) {
+    return Optional.ofNullable(traces.get(id));
+  }
+
+  /** Every trace ever posted, deleted ones included (with their deletedAt), oldest first. */
+  public synchronized List<Trace> traces() {
+    return new ArrayList<>(traces.values());
+  }
+
+  public synchronized void clear() {
+    sessions.clear();
+    inferenceResults.clear();
+    traces.clear();
+  }
+}

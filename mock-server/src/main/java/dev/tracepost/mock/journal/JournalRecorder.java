@@ -1,0 +1,104 @@
+package dev.tracepost.mock.journal;
+
+import dev.tracepost.contract.errors.ErrorReplies;
+import dev.tracepost.contract.errors.Violation;
+import dev.tracepost.mock.spec.Operations;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes every request into the journal once it has been answered, whatever the answer was. A platform
+ * handler, so that it runs before the body is read and sees requests refused for their size too.
+ */
+public final class JournalRecorder implements PlatformHandler {
+
+  private final Journal journal;
+  private final Operations operations;
+
+  public JournalRecorder(Journal journal, Operations operations) {
+    this.journal = journal;
+    this.operations = operations;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    long sequence = journal.nextSequence();
+    Instant at = Instant.now();
+    // Recorded as the reply's headers go out, so a client that got its reply finds its request in the
+    // journal; a reply that never gets headers (a cut connection) is recorded when the exchange ends.
+    java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
+    context.addHeadersEndHandler(headers -> {
+      if (recorded.compareAndSet(false, true)) {
+        record(context, sequence, at);
+      }
+    });
+    context.addEndHandler(done -> {
+      if (recorded.compareAndSet(false, true)) {
+        record(context, sequence, at);
+      }
+    });
+    context.next();
+  }
+
+  /** For requests no vendor's router saw (an unknown path). */
+  public void record(HttpServerRequest request, Buffer body, int status) {
+    journal.add(entry(journal.nextSequence(), Instant.now(), request, body, null, status));
+  }
+
+  private void record(RoutingContext context, long sequence, Instant at) {
+    Buffer body = context.body() == null ? null : context.body().buffer();
+    List<Violation> violations = context.get(ErrorReplies.VIOLATIONS);
+    journal.add(entry(sequence, at, context.request(), body, violations, context.response().getStatusCode()));
+  }
+
+  private JournalEntry entry(long sequence, Instant at, HttpServerRequest request, Buffer body, List<Violation> violations,
+                             int status) {
+    Operations.Found found = operations.find(request.method(), request.path());
+    JsonArray problems = null;
+    if (violations != null) {
+      problems = new JsonArray();
+      for (Violation violation : violations) {
+        problems.add(new JsonObject().put("pointer", violation.pointer()).put("rule", violation.rule()).put("message", violation.message()));
+      }
+    }
+    return new JournalEntry(sequence, at, found == null ? null : found.vendor().id(),
+        found == null ? null : found.operationId(), found == null ? null : found.canonicalId(),
+        request.method().name(), request.path(), multi(request.params()), single(request.headers()), body(body), problems, status);
+  }
+
+  private static Object body(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return null;
+    }
+    if (body.length() <= Journal.MAX_BODY_CHARS) {
+      try {
+        return io.vertx.core.json.Json.decodeValue(body);
+      } catch (RuntimeException notJson) {
+        return body.toString();
+      }
+    }
+    return body.getString(0, Journal.MAX_BODY_CHARS) + "...";
+  }
+
+  private static JsonObject multi(MultiMap values) {
+    JsonObject json = new JsonObject();
+    for (String name : values.names()) {
+      json.put(name, new JsonArray(values.getAll(name)));
+    }
+    return json;
+  }
+
+  private static JsonObject single(MultiMap values) {
+    JsonObject json = new JsonObject();
+    values.forEach(entry -> json.put(entry.getKey(), entry.getValue()));
+    return json;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tracepost.mock;
+
+import io.vertx.core.http.HttpMethod;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line: {@code --port 0} takes a free port and one line on stdout says where. */
+class MockCliTest {
+
+  @Test
+  void theCliPrintsWhereItListensAndServes() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        "dev.tracepost.mock.Main", "--port", "0", "--api-key", "gsk_cli")).redirectErrorStream(false).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line = out.readLine();
+      Matcher listening = Pattern.compile("Tracepost mock listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(line));
+
+      assertThat(listening.matches()).as(line).isTrue();
+      try (Http http = new Http(Integer.parseInt(listening.group(1)))) {
+        assertThat(http.send(HttpMethod.GET, "/projects", Map.of("Galileo-API-Key", "gsk_cli"), null).statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpMethod.GET, "/projects", Map.of("Galileo-API-Key", "other"), null).statusCode()).isEqualTo(401);
+      }
+    } finally {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  @Test
+  void anUnknownFlagIsRefused() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        "dev.tracepost.mock.Main", "--colour", "blue")).start();
+
+    assertThat(process.waitFor()).isEqualTo(2);
+    assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--colour");
+  }
+}
