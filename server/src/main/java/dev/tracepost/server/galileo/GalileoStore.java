@@ -1,20 +1,17 @@
 package dev.tracepost.server.galileo;
 
 import dev.tracepost.contract.galileo.RecordRow;
-import dev.tracepost.contract.galileo.RecordTree;
 
-import dev.tracepost.contract.errors.ApiException;
+import dev.tracepost.server.db.Rows;
 import dev.tracepost.server.db.StoreFailures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,13 +51,13 @@ public final class GalileoStore {
   // ---- projects -------------------------------------------------------------------------------------------------
 
   Future<List<Row>> projects(UUID tenant, String name, String type) {
-    return all(pool.preparedQuery("select " + PROJECT_COLUMNS + " from galileo_projects where tenant_id = $1"
+    return Rows.all(pool.preparedQuery("select " + PROJECT_COLUMNS + " from galileo_projects where tenant_id = $1"
             + " and ($2::text is null or name = $2) and ($3::text is null or type = $3) order by created_at, project_id")
         .execute(Tuple.of(tenant, name, type)));
   }
 
   Future<Row> project(UUID tenant, UUID projectId) {
-    return one(pool.preparedQuery("select " + PROJECT_COLUMNS + " from galileo_projects where tenant_id = $1 and project_id = $2")
+    return Rows.one(pool.preparedQuery("select " + PROJECT_COLUMNS + " from galileo_projects where tenant_id = $1 and project_id = $2")
         .execute(Tuple.of(tenant, projectId)), "Project " + projectId + " not found");
   }
 
@@ -79,13 +76,13 @@ public final class GalileoStore {
         ? ", (select count(*) from galileo_records x where x.tenant_id = r.tenant_id and x.run_id = r.run_id and x.type = 'trace') as num_traces"
           + ", (select count(*) from galileo_records x where x.tenant_id = r.tenant_id and x.run_id = r.run_id and x.type <> 'trace') as num_spans"
         : ", null::bigint as num_traces, null::bigint as num_spans";
-    return all(pool.preparedQuery("select " + RUN_COLUMNS + countColumns + " from galileo_runs r where tenant_id = $1"
+    return Rows.all(pool.preparedQuery("select " + RUN_COLUMNS + countColumns + " from galileo_runs r where tenant_id = $1"
             + " and project_id = $2 and kind = $3 order by created_at, run_id offset $4 limit $5")
         .execute(Tuple.of(tenant, projectId, kind.column(), offset, limit)));
   }
 
   Future<Row> run(UUID tenant, UUID projectId, RunKind kind, UUID runId) {
-    return one(pool.preparedQuery("select " + RUN_COLUMNS + ", null::bigint as num_traces, null::bigint as num_spans"
+    return Rows.one(pool.preparedQuery("select " + RUN_COLUMNS + ", null::bigint as num_traces, null::bigint as num_spans"
             + " from galileo_runs where tenant_id = $1 and project_id = $2 and kind = $3 and run_id = $4")
         .execute(Tuple.of(tenant, projectId, kind.column(), runId)), kind.label() + " " + runId + " not found");
   }
@@ -182,13 +179,13 @@ public final class GalileoStore {
 
   /** Every record of the trace, ordered so that siblings come in the order they were sent. */
   Future<List<Row>> traceRecords(UUID tenant, UUID projectId, UUID traceId) {
-    return all(pool.preparedQuery("select " + StoredRecords.COLUMNS + " from galileo_records where tenant_id = $1"
+    return Rows.all(pool.preparedQuery("select " + StoredRecords.COLUMNS + " from galileo_records where tenant_id = $1"
             + " and trace_id = $2 and project_id = $3 order by depth, position")
         .execute(Tuple.of(tenant, traceId, projectId)));
   }
 
   Future<Row> record(UUID tenant, UUID projectId, UUID recordId, String label) {
-    return one(pool.preparedQuery("select " + StoredRecords.COLUMNS + ", depth from galileo_records where tenant_id = $1"
+    return Rows.one(pool.preparedQuery("select " + StoredRecords.COLUMNS + ", depth from galileo_records where tenant_id = $1"
             + " and record_id = $2 and project_id = $3")
         .execute(Tuple.of(tenant, recordId, projectId)), label + " " + recordId + " not found");
   }
@@ -209,7 +206,7 @@ public final class GalileoStore {
   /** A page of the run's traces, newest first unless {@code ascending}; one row more than asked tells if more follow. */
   Future<List<Row>> tracePage(UUID tenant, UUID runId, boolean ascending, int offset, int limit) {
     String order = ascending ? "created_at, record_id" : "created_at desc, record_id desc";
-    return all(pool.preparedQuery("select " + StoredRecords.COLUMNS + " from galileo_records where tenant_id = $1"
+    return Rows.all(pool.preparedQuery("select " + StoredRecords.COLUMNS + " from galileo_records where tenant_id = $1"
             + " and run_id = $2 and type = 'trace' order by " + order + " offset $3 limit $4")
         .execute(Tuple.of(tenant, runId, offset, limit + 1)));
   }
@@ -219,19 +216,5 @@ public final class GalileoStore {
         .execute(Tuple.of(tenant, runId))
         .map(rows -> rows.iterator().next().getLong(0))
         .recover(StoreFailures::translate);
-  }
-
-  private static Future<List<Row>> all(Future<RowSet<Row>> query) {
-    return query.<List<Row>>map(rows -> {
-      List<Row> list = new ArrayList<>(rows.size());
-      rows.forEach(list::add);
-      return list;
-    }).recover(StoreFailures::translate);
-  }
-
-  private static Future<Row> one(Future<RowSet<Row>> query, String notFound) {
-    return all(query).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(ApiException.notFound(notFound))
-        : Future.succeededFuture(rows.get(0)));
   }
 }

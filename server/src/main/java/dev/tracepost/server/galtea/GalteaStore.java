@@ -4,13 +4,13 @@ import dev.tracepost.contract.errors.ApiException;
 import dev.tracepost.galtea.model.InferenceResultCreate;
 import dev.tracepost.galtea.model.InferenceResultUpdate;
 import dev.tracepost.galtea.model.SessionCreate;
+import dev.tracepost.server.db.Rows;
 import dev.tracepost.server.db.StoreFailures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -69,7 +69,7 @@ public final class GalteaStore {
   // ---- sessions ---------------------------------------------------------------------------------------------------
 
   Future<Row> createSession(UUID tenant, SessionCreate session) {
-    return one(pool.preparedQuery("""
+    return Rows.one(pool.preparedQuery("""
             insert into galtea_sessions (tenant_id, session_id, version_id, product_id, custom_id, test_case_id, context,
                                          metadata, is_production, status, run_id)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning *""")
@@ -81,12 +81,12 @@ public final class GalteaStore {
   }
 
   Future<Row> session(UUID tenant, String id) {
-    return one(pool.preparedQuery("select * from galtea_sessions where tenant_id = $1 and session_id = $2 and deleted_at is null")
+    return Rows.one(pool.preparedQuery("select * from galtea_sessions where tenant_id = $1 and session_id = $2 and deleted_at is null")
         .execute(Tuple.of(tenant, id)), "Session " + id + " not found");
   }
 
   Future<String> sessionIdByCustomId(UUID tenant, String customId) {
-    return one(pool.preparedQuery("select session_id from galtea_sessions where tenant_id = $1 and custom_id = $2 and deleted_at is null")
+    return Rows.one(pool.preparedQuery("select session_id from galtea_sessions where tenant_id = $1 and custom_id = $2 and deleted_at is null")
         .execute(Tuple.of(tenant, customId)), "Session with customId " + customId + " not found")
         .map(row -> row.getString(0));
   }
@@ -94,7 +94,7 @@ public final class GalteaStore {
   // ---- inference results ------------------------------------------------------------------------------------------
 
   Future<Row> createInferenceResult(UUID tenant, String sessionId, InferenceResultCreate values) {
-    return one(pool.preparedQuery("""
+    return Rows.one(pool.preparedQuery("""
             insert into galtea_inference_results (tenant_id, inference_result_id, session_id, index, status, error, input,
                 actual_output, retrieval_context, latency, input_tokens, output_tokens, cache_read_input_tokens, tokens, cost, extra)
             values ($1, $2, $3, coalesce($4, (select coalesce(max(index) + 1, 0) from galtea_inference_results
@@ -110,13 +110,13 @@ public final class GalteaStore {
   }
 
   Future<Row> inferenceResult(UUID tenant, String id) {
-    return one(pool.preparedQuery("select * from galtea_inference_results where tenant_id = $1 and inference_result_id = $2"
+    return Rows.one(pool.preparedQuery("select * from galtea_inference_results where tenant_id = $1 and inference_result_id = $2"
         + " and deleted_at is null").execute(Tuple.of(tenant, id)), "Inference result " + id + " not found");
   }
 
   /** Sets the fields given, keeps the others. */
   Future<Row> updateInferenceResult(UUID tenant, String id, InferenceResultUpdate values) {
-    return one(pool.preparedQuery("""
+    return Rows.one(pool.preparedQuery("""
             update galtea_inference_results set
               index = coalesce($3, index), status = coalesce($4, status), error = coalesce($5, error),
               input = coalesce($6, input), actual_output = coalesce($7, actual_output),
@@ -223,7 +223,7 @@ public final class GalteaStore {
   }
 
   Future<Row> trace(UUID tenant, String id) {
-    return one(pool.preparedQuery("select " + TRACE_COLUMNS + " from galtea_traces where tenant_id = $1 and trace_id = $2"
+    return Rows.one(pool.preparedQuery("select " + TRACE_COLUMNS + " from galtea_traces where tenant_id = $1 and trace_id = $2"
         + " and deleted_at is null").execute(Tuple.of(tenant, id)), "Trace " + id + " not found");
   }
 
@@ -234,7 +234,7 @@ public final class GalteaStore {
         + " and ($6::text[] is null or name = any($6)) and ($7::timestamptz is null or start_time >= $7)"
         + " and ($8::timestamptz is null or start_time <= $8)"
         + " order by " + filter.orderBy() + " offset $9 limit $10";
-    return all(pool.preparedQuery(sql).execute(Tuple.tuple(java.util.Arrays.asList(tenant, filter.ids(), filter.inferenceResultIds(),
+    return Rows.all(pool.preparedQuery(sql).execute(Tuple.tuple(java.util.Arrays.asList(tenant, filter.ids(), filter.inferenceResultIds(),
         filter.sessionIds(), filter.types(), filter.names(), filter.fromStartTime(), filter.toStartTime(), filter.offset(),
         filter.limit()))));
   }
@@ -286,19 +286,5 @@ public final class GalteaStore {
 
   private static String encode(JsonObject json) {
     return json == null ? null : json.encode();
-  }
-
-  private static Future<List<Row>> all(Future<RowSet<Row>> query) {
-    return query.<List<Row>>map(rows -> {
-      List<Row> list = new ArrayList<>(rows.size());
-      rows.forEach(list::add);
-      return list;
-    }).recover(StoreFailures::translate);
-  }
-
-  private static Future<Row> one(Future<RowSet<Row>> query, String notFound) {
-    return all(query).compose(rows -> rows.isEmpty()
-        ? Future.failedFuture(ApiException.notFound(notFound))
-        : Future.succeededFuture(rows.get(0)));
   }
 }
