@@ -23,14 +23,28 @@ public final class SchemaSampler {
 
   private final JsonObject contract;
   private final Random random;
+  private final boolean requiredOnly;
 
   /**
    * @param contract the resolved contract ({@code OpenAPIContract#getRawContract()}), for {@code $ref}s
    * @param random   null for plain, stable values
    */
   public SchemaSampler(JsonObject contract, Random random) {
+    this(contract, random, false);
+  }
+
+  private SchemaSampler(JsonObject contract, Random random, boolean requiredOnly) {
     this.contract = contract;
     this.random = random;
+    this.requiredOnly = requiredOnly;
+  }
+
+  /**
+   * A sampler that leaves every optional property out: values that break no rule the schema cannot
+   * express (two destinations at once, say), for requests that must succeed.
+   */
+  public SchemaSampler requiredOnly() {
+    return new SchemaSampler(contract, random, true);
   }
 
   public Object sample(JsonObject schema) {
@@ -42,8 +56,7 @@ public final class SchemaSampler {
       return node instanceof Boolean allowed && !allowed ? null : "value";
     }
     if (schema.containsKey("$ref")) {
-      JsonObject target = resolve(schema.getString("$ref"));
-      JsonObject merged = target.copy();
+      JsonObject merged = shallow(resolve(schema.getString("$ref")));
       schema.fieldNames().stream().filter(key -> !key.equals("$ref")).forEach(key -> merged.put(key, schema.getValue(key)));
       return sample(merged, depth);
     }
@@ -80,7 +93,7 @@ public final class SchemaSampler {
     JsonObject properties = new JsonObject();
     JsonArray required = new JsonArray();
     List<Object> parts = new ArrayList<>(schema.getJsonArray("allOf").getList());
-    JsonObject rest = schema.copy();
+    JsonObject rest = shallow(schema);
     rest.remove("allOf");
     parts.add(rest);
     for (Object part : parts) {
@@ -127,7 +140,7 @@ public final class SchemaSampler {
     Object picked = candidates.get(random == null ? 0 : random.nextInt(candidates.size()));
     if (picked instanceof JsonObject branch && !branch.containsKey("type") && !branch.containsKey("$ref")
         && owner.containsKey("properties")) {
-      return branch.copy().put("type", "object").put("properties", owner.getJsonObject("properties"));
+      return shallow(branch).put("type", "object").put("properties", owner.getJsonObject("properties"));
     }
     return picked;
   }
@@ -141,7 +154,7 @@ public final class SchemaSampler {
         continue;
       }
       boolean include = required.contains(name)
-          || depth < 3 && (random == null ? depth == 0 : random.nextInt(3) == 0);
+          || !requiredOnly && depth < 3 && (random == null ? depth == 0 : random.nextInt(3) == 0);
       if (include && depth < MAX_DEPTH) {
         Object value = sample(properties.getValue(name), depth + 1);
         if (value != null || required.contains(name)) {
@@ -198,6 +211,13 @@ public final class SchemaSampler {
         yield text.length() > max ? text.substring(0, max) : text.toString();
       }
     };
+  }
+
+  /** A copy of the top level only: schemas of the contract are recursive (spans hold spans). */
+  private static JsonObject shallow(JsonObject schema) {
+    JsonObject copy = new JsonObject();
+    schema.fieldNames().forEach(name -> copy.put(name, schema.getValue(name)));
+    return copy;
   }
 
   private static String type(JsonObject schema) {
