@@ -21,8 +21,6 @@ import dev.tracepost.server.ops.RowsWritten;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -44,10 +42,10 @@ public final class TracepostServer {
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
-  private final HttpServer http;
+  private final HttpVerticle.Deployed http;
   private final Optional<String> createdKey;
 
-  private TracepostServer(Vertx vertx, Database database, Pool pool, HttpServer http, Optional<String> createdKey) {
+  private TracepostServer(Vertx vertx, Database database, Pool pool, HttpVerticle.Deployed http, Optional<String> createdKey) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -68,15 +66,14 @@ public final class TracepostServer {
                 RowsWritten rowsWritten = new RowsWritten(registry);
                 Future<OpenAPIContract> galileo = ContractRouter.contract(vertx, Vendor.GALILEO);
                 Future<OpenAPIContract> galtea = ContractRouter.contract(vertx, Vendor.GALTEA);
-                return Future.all(galileo, galtea).map(loaded -> new VendorDispatcher(opsRouter(vertx, config, pool, tenants, registry))
-                    .add(galileo.result(), ContractRouter.build(vertx, galileo.result(), Vendor.GALILEO, config.bodyLimit(), credentials,
-                        builder -> GalileoApi.mount(builder, new GalileoStore(pool), tenants, tokens, rowsWritten, VERSION)))
-                    .add(galtea.result(), ContractRouter.build(vertx, galtea.result(), Vendor.GALTEA, config.bodyLimit(), credentials,
-                        builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
+                return Future.all(galileo, galtea).map(loaded -> (java.util.function.Supplier<VendorDispatcher>) () ->
+                    new VendorDispatcher(opsRouter(vertx, config, pool, tenants, registry))
+                        .add(galileo.result(), ContractRouter.build(vertx, galileo.result(), Vendor.GALILEO, config.bodyLimit(), credentials,
+                            builder -> GalileoApi.mount(builder, new GalileoStore(pool), tenants, tokens, rowsWritten, VERSION)))
+                        .add(galtea.result(), ContractRouter.build(vertx, galtea.result(), Vendor.GALTEA, config.bodyLimit(), credentials,
+                            builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
               })
-              .compose(dispatcher -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-                  .requestHandler(dispatcher)
-                  .listen(config.port(), config.host()))
+              .compose(dispatchers -> HttpVerticle.deploy(vertx, dispatchers, config))
               .map(http -> new TracepostServer(vertx, database, pool, http, createdKey)))
               .onFailure(failure -> pool.close());
         });
@@ -101,7 +98,7 @@ public final class TracepostServer {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.port();
   }
 
   public Database database() {
@@ -115,7 +112,7 @@ public final class TracepostServer {
 
   /** Stops taking requests, lets those in flight finish (up to the grace period), then closes the pool and database. */
   public Future<Void> close(Duration grace) {
-    return http.shutdown(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+    return http.shutdown(grace)
         .compose(done -> pool.close())
         .compose(done -> database.embedded() == null ? Future.succeededFuture()
             : vertx.executeBlocking(() -> {

@@ -6,7 +6,6 @@ import dev.tracepost.contract.galileo.Trees;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and every
- * trace and span. Synchronized, because tests read it from their own threads.
+ * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and the
+ * traces and spans. Bounded like the journal, so a long load keeps memory flat: the newest
+ * {@link #MAX_RECORDS} records and {@link #MAX_INGESTED} ingested traces are kept, the oldest go first.
+ * Synchronized, because tests read it from their own threads.
  */
 public final class GalileoMemory {
+
+  public static final int MAX_RECORDS = 100_000;
+  public static final int MAX_INGESTED = 10_000;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }
@@ -34,7 +38,7 @@ public final class GalileoMemory {
   private final Map<String, String> sessionProjects = new LinkedHashMap<>();
   private final Map<String, String> sessionsByExternalId = new LinkedHashMap<>();
   private final Map<UUID, Stored> records = new LinkedHashMap<>();
-  private final List<JsonObject> ingestedTraces = new ArrayList<>();
+  private final java.util.ArrayDeque<JsonObject> ingestedTraces = new java.util.ArrayDeque<>();
 
   synchronized Project addProject(String name, String type) {
     Project project = new Project(UUID.randomUUID().toString(), name, type, OffsetDateTime.now());
@@ -86,7 +90,15 @@ public final class GalileoMemory {
   synchronized void store(List<RecordRow> rows, String projectId, String runId, List<JsonObject> sentTraces) {
     OffsetDateTime now = OffsetDateTime.now();
     rows.forEach(row -> records.put(row.id(), new Stored(row, projectId, runId, now)));
-    sentTraces.forEach(trace -> ingestedTraces.add(trace.copy()));
+    sentTraces.forEach(trace -> ingestedTraces.addLast(trace.copy()));
+    var oldest = records.keySet().iterator();
+    while (records.size() > MAX_RECORDS && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+    while (ingestedTraces.size() > MAX_INGESTED) {
+      ingestedTraces.removeFirst();
+    }
   }
 
   synchronized Optional<Stored> record(String projectId, UUID id) {

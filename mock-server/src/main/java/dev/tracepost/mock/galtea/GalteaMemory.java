@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What Galtea clients told the mock, in memory. Synchronized, because tests read it from their own threads. */
+/**
+ * What Galtea clients told the mock, in memory, bounded like the journal: the newest {@link #MAX_TRACES}
+ * traces are kept. Synchronized, because tests read it from their own threads.
+ */
 public final class GalteaMemory {
+
+  public static final int MAX_TRACES = 100_000;
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();
@@ -47,6 +52,11 @@ public final class GalteaMemory {
       return false;
     }
     batch.forEach(trace -> traces.put(trace.getId(), trace));
+    var oldest = traces.keySet().iterator();
+    while (traces.size() > MAX_TRACES && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
     return true;
   }
 

@@ -135,7 +135,7 @@ public final class GalileoStore {
   // ---- records ----------------------------------------------------------------------------------------------------
 
   /** Stores the rows (replacing any stored under the same ids) with the given client, in chunks. */
-  static Future<Void> insertRecords(SqlClient client, UUID tenant, UUID projectId, UUID runId, List<RecordRow> rows,
+  public static Future<Void> insertRecords(SqlClient client, UUID tenant, UUID projectId, UUID runId, List<RecordRow> rows,
                                     OffsetDateTime now) {
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
