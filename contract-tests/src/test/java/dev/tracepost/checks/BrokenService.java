@@ -1,5 +1,6 @@
 package dev.tracepost.checks;
 
+import dev.tracepost.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,7 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A test fixture: a service that keeps the contract (the mock) with one fault put in front of it, to show
@@ -67,11 +67,7 @@ final class BrokenService implements AutoCloseable {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Await.await(future);
   }
 
   @Override

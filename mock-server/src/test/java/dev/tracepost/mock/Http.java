@@ -1,5 +1,6 @@
 package dev.tracepost.mock;
 
+import dev.tracepost.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A blocking HTTP client for tests. */
 final class Http implements AutoCloseable {
@@ -44,11 +44,7 @@ final class Http implements AutoCloseable {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Await.await(future);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tracepost.contract;
 
+import dev.tracepost.testkit.Await;
 import dev.tracepost.contract.security.CredentialCheck;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /** Shared pieces of the contract tests: contracts, a stub server that only enforces the contract. */
 final class ContractFixtures {
@@ -28,11 +28,7 @@ final class ContractFixtures {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Await.await(future);
   }
 
   static OpenAPIContract contract(Vertx vertx, Vendor vendor) {

@@ -1,5 +1,6 @@
 package dev.tracepost.server;
 
+import dev.tracepost.testkit.Await;
 import dev.tracepost.server.config.ServerConfig;
 import dev.tracepost.server.ops.ServerVertx;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** A server started the way Main starts it, on a free port, and a client to talk to it. */
 public final class RunningServer implements AutoCloseable {
@@ -94,11 +94,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Await.await(future);
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class Checker {
     this.target = target;
     this.seed = seed;
     this.judge = new Judge(vertx, spec);
-    this.requests = new Requests(spec, target, new Random(seed));
+    this.requests = new Requests(spec, target);
     this.links = new Links(spec, requests, target, judge);
   }
 

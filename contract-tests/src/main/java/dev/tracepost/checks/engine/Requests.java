@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Builds the calls the checks send: parameters from their sources (other operations, as the spec's
@@ -19,13 +18,14 @@ public final class Requests {
 
   private final Spec spec;
   private final Target target;
-  private final Random random;
+  /** Differs from run to run (unlike the seed), so that what one run creates never collides with the last run's. */
+  private final String runTag = Long.toHexString(System.nanoTime() & 0xffffffL);
+  private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
   private Setup setup;
 
-  public Requests(Spec spec, Target target, Random random) {
+  public Requests(Spec spec, Target target) {
     this.spec = spec;
     this.target = target;
-    this.random = random;
     this.setup = new Setup(spec, target, this);
   }
 
@@ -73,10 +73,13 @@ public final class Requests {
     return required ? "sample" : null;
   }
 
-  /** The spec's unique fields get a fresh suffix (the same one within a request, so references inside it hold). */
+  /**
+   * The spec's unique fields get a suffix of their own for each request (the same one within a request, so
+   * references inside it hold).
+   */
   private Object unique(Operation operation, Object body) {
     JsonArray fields = spec.checkHints(operation).getJsonArray("x-tracepost-unique", new JsonArray());
-    String suffix = "-" + Integer.toHexString(random.nextInt() & 0xfffffff);
+    String suffix = "-" + runTag + "-" + sent.incrementAndGet();
     for (Object field : fields) {
       Fields.update(body, String.valueOf(field), value -> value instanceof String text ? text + suffix : value);
     }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The mock's benchmark: startup of the CLI jar to the first answered request (median of 7), then
+# `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
+# validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
+# Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] bench/mock-bench.sh [seconds per load, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_LOAD="${1:-10}"
+MOCK_JAVA_OPTS="${MOCK_JAVA_OPTS:-}"
+TOOLS=bench/.tools
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+./mvnw -q -B -ntp install -DskipTests
+[ -x "$TOOLS/node_modules/.bin/prism" ] || npm install --no-audit --no-fund --prefix "$TOOLS" @stoplight/prism-cli@5 >/dev/null
+WIREMOCK="$TOOLS/wiremock-standalone.jar"
+[ -f "$WIREMOCK" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
+  -DoutputDirectory="$TOOLS" -Dmdep.stripVersion=true
+
+now_ms() { date +%s%3N; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+peak_rss_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+wait_for() { # url, then curl options; prints nothing, returns when the url answers 2xx
+  local url=$1; shift
+  until curl -s -o /dev/null -w '%{http_code}' "$@" "$url" | grep -q '^2'; do sleep 0.005; done
+}
+wrk_row() { # name, pid, lua, url
+  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_LOAD}s" --latency -s "$3" "$4")
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$(peak_rss_mib "$2") MiB" "${non2xx:-0}"
+}
+
+GALTEA_BODY='{"inferenceResultId":"ir_1","name":"fetch_user_data","type":"TOOL","inputData":{"user_id":"123"},"latencyMs":45.5,"metadata":{}}'
+startups=()
+for run in 1 2 3 4 5 6 7; do
+  port=$(free_port)
+  start=$(now_ms)
+  java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port "$port" >/dev/null 2>&1 &
+  pid=$!
+  wait_for "http://127.0.0.1:$port/traces" -X POST -H 'Authorization: Bearer gsk_bench' -H 'Prefer: code=201' \
+    -H 'Content-Type: application/json' -d "$GALTEA_BODY"
+  startups+=($(( $(now_ms) - start )))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
+startup_median=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 4p)
+
+echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}"
+echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median ${startup_median} ms"
+echo
+echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service)"
+echo
+echo "| service and load | requests/s | p50 | p99 | peak RSS | non-2xx |"
+echo "|---|---|---|---|---|---|"
+
+# Tracepost mock: journal and validation on, stateful.
+port=$(free_port)
+java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port "$port" >/dev/null 2>&1 &
+pid=$!
+wait_for "http://127.0.0.1:$port/healthcheck"
+session=$(curl -s -X POST "http://127.0.0.1:$port/sessions" -H 'Authorization: Bearer gsk_bench' -H 'Content-Type: application/json' -d '{"versionId":"v"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+ir=$(curl -s -X POST "http://127.0.0.1:$port/inferenceResults" -H 'Authorization: Bearer gsk_bench' -H 'Content-Type: application/json' -d "{\"sessionId\":\"$session\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+project=$(curl -s -X POST "http://127.0.0.1:$port/projects" -H 'Galileo-API-Key: gsk_bench' -H 'Content-Type: application/json' -d '{"name":"bench"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+sed "s/IR_ID/$ir/" bench/wrk/galtea-trace.lua > "$TOOLS/galtea-trace.lua"
+wrk_row "Tracepost mock, Galtea POST /traces" "$pid" "$TOOLS/galtea-trace.lua" "http://127.0.0.1:$port/traces"
+wrk_row "Tracepost mock, Galileo ingest of 10 traces" "$pid" bench/wrk/galileo-ingest.lua "http://127.0.0.1:$port/projects/$project/traces"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+# Prism: one process per spec, as Prism serves one document.
+for spec in galtea galileo; do
+  port=$(free_port)
+  "$TOOLS/node_modules/.bin/prism" mock -p "$port" -v silent "openapi/$spec.yaml" >/dev/null 2>&1 &
+  pid=$!
+  if [ "$spec" = galtea ]; then ready=/minimum-sdk-version; else ready=/healthcheck; fi
+  wait_for "http://127.0.0.1:$port$ready"
+  node_pid=$(pgrep -P "$pid" node || echo "$pid")
+  if [ "$spec" = galtea ]; then
+    sed "s/IR_ID/ir_1/" bench/wrk/galtea-trace.lua > "$TOOLS/galtea-prism.lua"
+    wrk_row "Prism 5 (-v silent), Galtea POST /traces" "$node_pid" "$TOOLS/galtea-prism.lua" "http://127.0.0.1:$port/traces"
+  else
+    wrk_row "Prism 5 (-v silent), Galileo ingest of 10 traces" "$node_pid" bench/wrk/galileo-ingest.lua \
+      "http://127.0.0.1:$port/projects/11111111-1111-4111-8111-111111111111/traces"
+  fi
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+done
+
+# WireMock standalone, default settings (request journal on), stubs for the same two calls.
+port=$(free_port)
+java -jar "$WIREMOCK" --port "$port" --root-dir bench/wiremock --disable-banner >/dev/null 2>&1 &
+pid=$!
+wait_for "http://127.0.0.1:$port/__admin/mappings"
+wrk_row "WireMock 3.13 (journal on), Galtea POST /traces" "$pid" "$TOOLS/galtea-trace.lua" "http://127.0.0.1:$port/traces"
+wrk_row "WireMock 3.13 (journal on), Galileo ingest of 10 traces" "$pid" bench/wrk/galileo-ingest.lua \
+  "http://127.0.0.1:$port/projects/11111111-1111-4111-8111-111111111111/traces"
+kill "$pid"; wait "$pid" 2>/dev/null || true
