@@ -2,6 +2,7 @@ package dev.tracepost.mock;
 
 import dev.tracepost.contract.ContractRouter;
 import dev.tracepost.contract.Json;
+import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.mock.control.Expectation;
 import dev.tracepost.mock.control.Expectations;
@@ -23,7 +24,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.util.List;
 import java.util.Map;
@@ -82,10 +82,11 @@ public final class TracepostMock implements AutoCloseable {
     GalileoMemory galileo = new GalileoMemory();
     GalteaMemory galtea = new GalteaMemory();
     MockCredentials credentials = new MockCredentials(options.apiKey());
-    Future<OpenAPIContract> galileoSpec = OpenAPIContract.from(vertx, options.spec(Vendor.GALILEO));
-    Future<OpenAPIContract> galteaSpec = OpenAPIContract.from(vertx, options.spec(Vendor.GALTEA));
+    Future<SpecDocument> galileoSpec = SpecDocument.load(vertx, Vendor.GALILEO, options.spec(Vendor.GALILEO));
+    Future<SpecDocument> galteaSpec = SpecDocument.load(vertx, Vendor.GALTEA, options.spec(Vendor.GALTEA));
     return Future.all(galileoSpec, galteaSpec).compose(loaded -> {
-      Operations operations = new Operations().add(Vendor.GALILEO, galileoSpec.result()).add(Vendor.GALTEA, galteaSpec.result());
+      Operations operations = new Operations().add(Vendor.GALILEO, galileoSpec.result().contract())
+          .add(Vendor.GALTEA, galteaSpec.result().contract());
       JournalRecorder recorder = new JournalRecorder(journal, operations);
       Router control = MockControlApi.router(vertx, journal, expectations, () -> {
         journal.clear();
@@ -94,9 +95,9 @@ public final class TracepostMock implements AutoCloseable {
         galtea.clear();
       });
       MockDispatcher dispatcher = new MockDispatcher(operations, recorder, control)
-          .add(Vendor.GALILEO, vendorRouter(vertx, options, Vendor.GALILEO, galileoSpec.result(), credentials, recorder, expectations,
+          .add(Vendor.GALILEO, vendorRouter(vertx, options, galileoSpec.result(), credentials, recorder, expectations,
               builder -> GalileoMock.mount(builder, galileo, credentials)))
-          .add(Vendor.GALTEA, vendorRouter(vertx, options, Vendor.GALTEA, galteaSpec.result(), credentials, recorder, expectations,
+          .add(Vendor.GALTEA, vendorRouter(vertx, options, galteaSpec.result(), credentials, recorder, expectations,
               builder -> MockGaltea.mount(builder, galtea)));
       return vertx.createHttpServer().requestHandler(dispatcher).listen(options.port(), options.host());
     }).map(http -> new TracepostMock(vertx, ownsVertx, http, journal, expectations, galileo, galtea));
@@ -106,11 +107,10 @@ public final class TracepostMock implements AutoCloseable {
    * Every route: an expectation or {@code Prefer} first, then the stateful behaviour (where the mock has
    * some), then the spec's own answer.
    */
-  private static Router vendorRouter(Vertx vertx, MockOptions options, Vendor vendor, OpenAPIContract contract,
-                                     MockCredentials credentials, JournalRecorder recorder, Expectations expectations,
-                                     Consumer<RouterBuilder> stateful) {
-    MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(contract));
-    return ContractRouter.build(vertx, contract, vendor, options.bodyLimit(), credentials, recorder, builder -> {
+  private static Router vendorRouter(Vertx vertx, MockOptions options, SpecDocument spec, MockCredentials credentials,
+                                     JournalRecorder recorder, Expectations expectations, Consumer<RouterBuilder> stateful) {
+    MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(spec.contract()));
+    return ContractRouter.build(vertx, spec, options.bodyLimit(), credentials, recorder, builder -> {
       for (OpenAPIRoute route : builder.getRoutes()) {
         route.addHandler(context -> answers.control(context, route.getOperation()));
       }

@@ -36,28 +36,74 @@ public final class ContractRouter {
   /**
    * @param mount mounts the handlers, e.g. {@code builder -> TracesApiHandler.mount(builder, traces)}
    */
-  public static Router build(Vertx vertx, OpenAPIContract contract, Vendor vendor, long bodyLimit,
-                             CredentialCheck credentials, Consumer<RouterBuilder> mount) {
-    return build(vertx, contract, vendor, bodyLimit, credentials, null, mount);
+  public static Router build(Vertx vertx, SpecDocument spec, long bodyLimit, CredentialCheck credentials,
+                             Consumer<RouterBuilder> mount) {
+    return build(vertx, spec, bodyLimit, credentials, null, mount);
   }
 
   /**
    * @param observer sees every request first, matched or not, before its body is read (null for none)
    */
-  public static Router build(Vertx vertx, OpenAPIContract contract, Vendor vendor, long bodyLimit,
-                             CredentialCheck credentials, Handler<RoutingContext> observer, Consumer<RouterBuilder> mount) {
+  public static Router build(Vertx vertx, SpecDocument spec, long bodyLimit, CredentialCheck credentials,
+                             Handler<RoutingContext> observer, Consumer<RouterBuilder> mount) {
+    OpenAPIContract contract = spec.routing();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     if (observer != null) {
       builder.rootHandler(observer);
     }
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     SecurityBinding.bind(builder, contract, credentials);
+    BodyValidator bodies = new BodyValidator(spec);
+    builder.getRoutes().forEach(route -> route.addHandler(context -> checkBody(vertx, bodies, route.getOperation().getOperationId(), context)));
     builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
-    ErrorReplies replies = new ErrorReplies(vendor.errorShape(), contract.getRawContract());
+    ErrorReplies replies = new ErrorReplies(spec.vendor().errorShape(), contract.getRawContract());
     builder.getRoutes().forEach(route -> route.addFailureHandler(context -> replies.handle(context, route.getOperation())));
     mount.accept(builder);
     Router router = builder.createRouter();
     router.route().failureHandler(context -> replies.handle(context, null));
     return router;
+  }
+
+  /** Bodies up to this size are checked on the event loop; larger ones on a worker, so as not to hold it. */
+  private static final int INLINE_BODY_BYTES = 256 * 1024;
+
+  private static void checkBody(Vertx vertx, BodyValidator bodies, String operationId, RoutingContext context) {
+    if (!bodies.checks(operationId) || context.body() == null || context.body().length() == 0) {
+      context.next();
+      return;
+    }
+    byte[] bytes = context.body().buffer().getBytes();
+    if (JsonDepth.of(bytes) > JsonDepth.MAX) {
+      context.fail(new ErrorReplies.InvalidRequest(java.util.List.of(new dev.tracepost.contract.errors.Violation("body",
+          java.util.List.of(), "too_deep", "The body nests more than " + JsonDepth.MAX + " levels deep"))));
+      return;
+    }
+    java.util.concurrent.Callable<Checked> check = () -> {
+      com.fasterxml.jackson.databind.JsonNode parsed = Json.mapper().readTree(bytes);
+      return new Checked(parsed, bodies.validate(operationId, parsed));
+    };
+    Future<Checked> checked;
+    if (bytes.length <= INLINE_BODY_BYTES) {
+      try {
+        checked = Future.succeededFuture(check.call());
+      } catch (Exception e) {
+        checked = Future.failedFuture(e);
+      }
+    } else {
+      checked = vertx.executeBlocking(check, false);
+    }
+    checked.onComplete(done -> {
+      if (done.failed()) {
+        context.fail(done.cause());
+      } else if (!done.result().violations().isEmpty()) {
+        context.fail(new ErrorReplies.InvalidRequest(done.result().violations()));
+      } else {
+        context.put(BodyValidator.PARSED, done.result().parsed());
+        context.next();
+      }
+    });
+  }
+
+  private record Checked(com.fasterxml.jackson.databind.JsonNode parsed, java.util.List<dev.tracepost.contract.errors.Violation> violations) {
   }
 }

@@ -40,8 +40,8 @@ final class ContractFixtures {
    * 200 with the operationId to every request that passes.
    */
   static HttpServer stubServer(Vertx vertx, Vendor vendor, CredentialCheck credentials) {
-    OpenAPIContract contract = contract(vertx, vendor);
-    var router = ContractRouter.build(vertx, contract, vendor, ContractRouter.DEFAULT_BODY_LIMIT, credentials,
+    SpecDocument spec = await(SpecDocument.load(vertx, vendor));
+    var router = ContractRouter.build(vertx, spec, ContractRouter.DEFAULT_BODY_LIMIT, credentials,
         builder -> builder.getRoutes().forEach(route -> route.addHandler(context ->
             context.json(new JsonObject().put("operationId", route.getOperation().getOperationId())))));
     return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

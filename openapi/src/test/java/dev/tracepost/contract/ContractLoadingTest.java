@@ -31,7 +31,8 @@ class ContractLoadingTest {
     OpenAPIContract contract = contract(vertx, vendor);
 
     assertThat(contract.getVersion()).isEqualTo(OpenAPIVersion.V3_1);
-    Router router = ContractRouter.build(vertx, contract, vendor, ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, builder -> { });
+    Router router = ContractRouter.build(vertx, ContractFixtures.await(SpecDocument.load(vertx, vendor)),
+        ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, builder -> { });
     assertThat(router.getRoutes()).hasSizeGreaterThan(contract.operations().size());
   }
 

@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.tracepost.contract.ContractFixtures.ANY_KEY;
 import static dev.tracepost.contract.ContractFixtures.await;
-import static dev.tracepost.contract.ContractFixtures.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated bindings hand handlers typed values and write what they answer. */
@@ -149,7 +148,7 @@ class GeneratedBindingTest {
   }
 
   private static int serve(Vertx vertx, Vendor vendor, java.util.function.Consumer<io.vertx.ext.web.openapi.router.RouterBuilder> mount) {
-    var router = ContractRouter.build(vertx, contract(vertx, vendor), vendor, ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, mount);
+    var router = ContractRouter.build(vertx, await(SpecDocument.load(vertx, vendor)), ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, mount);
     return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
   }
 }

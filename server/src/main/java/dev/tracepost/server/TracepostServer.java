@@ -1,6 +1,7 @@
 package dev.tracepost.server;
 
 import dev.tracepost.contract.ContractRouter;
+import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.server.admin.AdminApi;
 import dev.tracepost.server.auth.Bootstrap;
@@ -23,7 +24,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
 
 import java.security.SecureRandom;
@@ -64,13 +64,13 @@ public final class TracepostServer {
                 TokenIssuer tokens = new TokenIssuer(vertx, secret, config.tokenTtl());
                 ServerCredentialCheck credentials = new ServerCredentialCheck(tenants, tokens);
                 RowsWritten rowsWritten = new RowsWritten(registry);
-                Future<OpenAPIContract> galileo = ContractRouter.contract(vertx, Vendor.GALILEO);
-                Future<OpenAPIContract> galtea = ContractRouter.contract(vertx, Vendor.GALTEA);
+                Future<SpecDocument> galileo = SpecDocument.load(vertx, Vendor.GALILEO);
+                Future<SpecDocument> galtea = SpecDocument.load(vertx, Vendor.GALTEA);
                 return Future.all(galileo, galtea).map(loaded -> (java.util.function.Supplier<VendorDispatcher>) () ->
                     new VendorDispatcher(opsRouter(vertx, config, pool, tenants, registry))
-                        .add(galileo.result(), ContractRouter.build(vertx, galileo.result(), Vendor.GALILEO, config.bodyLimit(), credentials,
+                        .add(galileo.result().contract(), ContractRouter.build(vertx, galileo.result(), config.bodyLimit(), credentials,
                             builder -> GalileoApi.mount(builder, new GalileoStore(pool), tenants, tokens, rowsWritten, VERSION)))
-                        .add(galtea.result(), ContractRouter.build(vertx, galtea.result(), Vendor.GALTEA, config.bodyLimit(), credentials,
+                        .add(galtea.result().contract(), ContractRouter.build(vertx, galtea.result(), config.bodyLimit(), credentials,
                             builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
               })
               .compose(dispatchers -> HttpVerticle.deploy(vertx, dispatchers, config))

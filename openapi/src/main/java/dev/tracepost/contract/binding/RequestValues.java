@@ -1,6 +1,8 @@
 package dev.tracepost.contract.binding;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracepost.contract.BodyValidator;
 import dev.tracepost.contract.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,12 +44,16 @@ public final class RequestValues {
     return convert(validated(context).getCookies(), name, type, context, Location.COOKIE);
   }
 
-  /** The body, read straight from the request bytes into the model (it was validated as JSON already). */
+  /** The body as the model: from the tree the body validator parsed, else from the request bytes. */
   public static <T> T body(RoutingContext context, TypeReference<T> type) {
     if (context.body() == null || context.body().length() == 0) {
       return null;
     }
     try {
+      JsonNode parsed = context.get(BodyValidator.PARSED);
+      if (parsed != null) {
+        return Json.mapper().readerFor(type).readValue(parsed);
+      }
       return Json.mapper().readValue(context.body().buffer().getBytes(), type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -80,11 +80,24 @@ public final class Violations {
   }
 
   private List<Violation> leaves(OutputUnit root, String in, List<Object> base, JsonObject bodySchema) {
-    List<OutputUnit> errors = new ArrayList<>();
-    flatten(root, errors);
+    List<OutputUnit> units = new ArrayList<>();
+    flatten(root, units);
+    List<SchemaError> errors = new ArrayList<>();
+    for (OutputUnit unit : units) {
+      String location = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
+      String keyword = location.substring(location.lastIndexOf('/') + 1);
+      Matcher quoted = QUOTED.matcher(String.valueOf(unit.getError()));
+      errors.add(new SchemaError(segments(unit.getInstanceLocation()), keyword, location, unit.getAbsoluteKeywordLocation(),
+          unit.getError(), EXTRA.contains(keyword) || "required".equals(keyword) ? (quoted.find() ? quoted.group(1) : null) : null));
+    }
+    return fromErrors(errors, in, base, bodySchema);
+  }
+
+  /** The violations among what a validator reported: leaves only, unions resolved, collateral "unknown fields" dropped. */
+  public List<Violation> fromErrors(List<SchemaError> errors, String in, List<Object> base, JsonObject bodySchema) {
     Map<String, Violation> unique = new LinkedHashMap<>();
-    for (OutputUnit error : resolve(errors)) {
-      if (EXTRA.contains(keyword(error)) && isDeclared(error, bodySchema)) {
+    for (SchemaError error : resolve(errors, 0)) {
+      if (EXTRA.contains(error.keyword()) && isDeclared(error, bodySchema)) {
         // A known field reported as extra: a failing sibling left it "unevaluated", or (a quirk of
         // vertx-json-schema) its own value failed. Either way, not an unknown field.
         continue;
@@ -98,53 +111,82 @@ public final class Violations {
   /**
    * The errors worth reporting: leaves, not containers. A union (anyOf/oneOf) is reported as itself,
    * unless exactly one of its branches failed for a reason other than the value's type: then that
-   * branch was clearly meant, and its errors say more.
+   * branch was clearly meant, and its errors say more. A union is known by its own error or, where a
+   * validator reports only the branches, by the branches' evaluation paths.
    */
-  private static List<OutputUnit> resolve(List<OutputUnit> errors) {
-    List<OutputUnit> unions = errors.stream()
-        .filter(error -> UNIONS.contains(keyword(error)))
-        .filter(union -> errors.stream().noneMatch(other -> UNIONS.contains(keyword(other))
-            && keywordPath(union).startsWith(keywordPath(other) + "/")))
-        .toList();
-    List<OutputUnit> kept = new ArrayList<>();
-    for (OutputUnit union : unions) {
-      String prefix = keywordPath(union) + "/";
-      Map<String, List<OutputUnit>> branches = new LinkedHashMap<>();
-      for (OutputUnit error : errors) {
-        String at = keywordPath(error);
-        if (at.startsWith(prefix)) {
-          String branch = at.substring(prefix.length()).split("/", 2)[0];
+  private static List<SchemaError> resolve(List<SchemaError> errors, int below) {
+    List<String> unions = new ArrayList<>();
+    for (SchemaError error : errors) {
+      String union = outermostUnion(error.evaluationPath(), below);
+      if (union != null && !unions.contains(union)) {
+        unions.add(union);
+      }
+    }
+    List<SchemaError> kept = new ArrayList<>();
+    for (String union : unions) {
+      String prefix = union + "/";
+      Map<String, List<SchemaError>> branches = new LinkedHashMap<>();
+      SchemaError own = null;
+      for (SchemaError error : errors) {
+        if (error.evaluationPath().equals(union)) {
+          own = error;
+        } else if (error.evaluationPath().startsWith(prefix)) {
+          String branch = error.evaluationPath().substring(prefix.length()).split("/", 2)[0];
           branches.computeIfAbsent(branch, key -> new ArrayList<>()).add(error);
         }
       }
-      List<List<OutputUnit>> meant = branches.values().stream()
-          .filter(branch -> branch.stream().anyMatch(error -> isLeaf(error, branch) && !"type".equals(keyword(error))))
+      List<List<SchemaError>> meant = branches.values().stream()
+          .filter(branch -> branch.stream().anyMatch(error -> isLeaf(error, branch) && !"type".equals(error.keyword())))
           .toList();
       if (meant.size() == 1) {
-        kept.addAll(resolve(meant.get(0)));
+        String branch = meant.get(0).get(0).evaluationPath().substring(prefix.length()).split("/", 2)[0];
+        kept.addAll(resolve(meant.get(0), prefix.length() + branch.length() + 1));
       } else {
-        kept.add(union);
+        kept.add(own != null ? own : unionAt(union, branches));
       }
     }
-    for (OutputUnit error : errors) {
-      String at = keywordPath(error);
-      boolean inUnion = unions.stream().anyMatch(union -> union == error || at.startsWith(keywordPath(union) + "/"));
-      if (!inUnion && isLeaf(error, errors) && !"if".equals(keyword(error))) {
+    for (SchemaError error : errors) {
+      String at = error.evaluationPath();
+      boolean inUnion = unions.stream().anyMatch(union -> at.equals(union) || at.startsWith(union + "/"));
+      if (!inUnion && isLeaf(error, errors) && !"if".equals(error.keyword())) {
         kept.add(error);
       }
     }
     return kept;
   }
 
-  private static boolean isLeaf(OutputUnit error, List<OutputUnit> among) {
-    String at = keywordPath(error);
-    return among.stream().noneMatch(other -> keywordPath(other).startsWith(at + "/"));
+  /** The path of the outermost anyOf/oneOf the evaluation went through (or is) past the first {@code below} characters, or null. */
+  private static String outermostUnion(String evaluationPath, int below) {
+    String[] segments = evaluationPath.split("/");
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      if (i > 0) {
+        path.append('/');
+      }
+      path.append(segments[i]);
+      if (UNIONS.contains(segments[i]) && i > 0 && path.length() > below) {
+        return path.toString();
+      }
+    }
+    return null;
   }
 
-  private boolean isDeclared(OutputUnit error, JsonObject bodySchema) {
-    List<Object> path = segments(error.getInstanceLocation());
-    return !path.isEmpty() && error.getAbsoluteKeywordLocation() != null
-        && declared.of(error.getAbsoluteKeywordLocation(), bodySchema).contains(String.valueOf(path.get(path.size() - 1)));
+  private static SchemaError unionAt(String union, Map<String, List<SchemaError>> branches) {
+    List<Object> instance = branches.values().stream().flatMap(List::stream).map(SchemaError::instance)
+        .min(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+    return new SchemaError(instance, union.substring(union.lastIndexOf('/') + 1), union, null, "no branch matched", null);
+  }
+
+  private static boolean isLeaf(SchemaError error, List<SchemaError> among) {
+    String at = error.evaluationPath();
+    return among.stream().noneMatch(other -> other.evaluationPath().startsWith(at + "/"));
+  }
+
+  private boolean isDeclared(SchemaError error, JsonObject bodySchema) {
+    String property = error.property() != null ? error.property()
+        : error.instance().isEmpty() ? null : String.valueOf(error.instance().get(error.instance().size() - 1));
+    return property != null && error.schemaLocation() != null
+        && declared.of(error.schemaLocation(), bodySchema).contains(property);
   }
 
   private static void flatten(OutputUnit unit, List<OutputUnit> into) {
@@ -159,22 +201,25 @@ public final class Violations {
     }
   }
 
-  private static Violation violation(OutputUnit error, String in, List<Object> base) {
+  private static Violation violation(SchemaError error, String in, List<Object> base) {
     List<Object> path = new ArrayList<>(base);
-    path.addAll(segments(error.getInstanceLocation()));
-    String keyword = keyword(error);
-    String message = error.getError();
+    path.addAll(error.instance());
+    String keyword = error.keyword();
+    String message = error.message();
     switch (keyword) {
       case "required":
-        Matcher name = QUOTED.matcher(message);
-        if (name.find()) {
-          path.add(name.group(1));
+        if (error.property() != null) {
+          path.add(error.property());
         }
         message = "Field required";
         break;
       case "additionalProperties":
       case "unevaluatedProperties":
       case "items":
+        // One validator points at the unknown property, the other at its object and names the property.
+        if (error.property() != null && (path.size() == base.size() || !error.property().equals(String.valueOf(path.get(path.size() - 1))))) {
+          path.add(error.property());
+        }
         message = "Extra inputs are not permitted";
         break;
       case "anyOf":
@@ -187,18 +232,11 @@ public final class Violations {
     return new Violation(in, path, RULES.getOrDefault(keyword, keyword), message);
   }
 
-  private static String keywordPath(OutputUnit error) {
-    // The evaluation path, not the absolute one: only it nests the way the evaluation did across $refs.
-    String location = error.getKeywordLocation();
-    return location == null ? "" : location;
+  public static List<Object> segments(String instanceLocation) {
+    return segmentsOf(instanceLocation);
   }
 
-  private static String keyword(OutputUnit error) {
-    String location = keywordPath(error);
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static List<Object> segments(String instanceLocation) {
+  private static List<Object> segmentsOf(String instanceLocation) {
     List<Object> segments = new ArrayList<>();
     if (instanceLocation == null) {
       return segments;

@@ -1,0 +1,86 @@
+package dev.tracepost.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.tracepost.contract.errors.SchemaError;
+import dev.tracepost.contract.errors.Violation;
+import dev.tracepost.contract.errors.Violations;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.Operation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks request bodies against the spec as written, with networknt's JSON Schema validator: it compiles
+ * each body schema once and runs about ten times faster than vertx-json-schema on a 500-record Galileo
+ * batch (README, Benchmarks). Vert.x still checks parameters, content type and that the body is JSON.
+ */
+public final class BodyValidator {
+
+  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+      .formatAssertionsEnabled(true)
+      .pathType(PathType.JSON_POINTER)
+      .build();
+
+  /** Where a handler finds the body parsed by the validator, so that it is read once. */
+  public static final String PARSED = "tracepost.body.parsed";
+
+  private final JsonNode written;
+  private final Map<String, String> pointers = new HashMap<>();
+  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private final Violations violations;
+
+  public BodyValidator(SpecDocument spec) {
+    this.written = spec.written();
+    for (Operation operation : spec.contract().operations()) {
+      String pointer = spec.bodySchemaPointer(operation.getOpenAPIPath(), operation.getHttpMethod().name().toLowerCase());
+      if (pointer != null) {
+        pointers.put(operation.getOperationId(), pointer);
+      }
+    }
+    this.violations = new Violations(new JsonObject(Json.mapper().convertValue(written, Map.class)));
+  }
+
+  public boolean checks(String operationId) {
+    return pointers.containsKey(operationId);
+  }
+
+  /** Compiled on first use, so that starting costs nothing for operations nobody calls. */
+  private JsonSchema schema(String operationId) {
+    return schemas.computeIfAbsent(operationId, id -> {
+      ObjectNode root = written.deepCopy();
+      root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+      root.put("$ref", "#" + pointers.get(id));
+      return factory.getSchema(root, CONFIG);
+    });
+  }
+
+  /** Every way the body breaks the operation's schema (none when it keeps it). */
+  public List<Violation> validate(String operationId, JsonNode body) {
+    if (!checks(operationId)) {
+      return List.of();
+    }
+    JsonSchema schema = schema(operationId);
+    List<SchemaError> errors = new ArrayList<>();
+    for (ValidationMessage message : schema.validate(body)) {
+      String instance = message.getInstanceLocation().toString();
+      String text = message.getMessage();
+      String prefix = instance + ": ";
+      errors.add(new SchemaError(Violations.segments(instance), message.getType(), message.getEvaluationPath().toString(),
+          message.getSchemaLocation().toString(), text.startsWith(prefix) ? text.substring(prefix.length()) : text,
+          message.getProperty()));
+    }
+    return violations.fromErrors(errors, "body", List.of(), null);
+  }
+}
