@@ -135,20 +135,8 @@ public final class ServerBench {
     }
   }
 
-  /** A workflow holding an llm, a retriever and a tool span: five records. */
   private static JsonObject trace(int n) {
-    return new JsonObject().put("type", "trace").put("id", UUID.randomUUID().toString()).put("name", "bench-" + n)
-        .put("input", "question " + n).put("output", "answer").put("created_at", "2026-11-21T09:00:00Z")
-        .put("spans", new JsonArray().add(new JsonObject().put("type", "workflow").put("id", UUID.randomUUID().toString()).put("name", "wf")
-            .put("input", "in").put("output", "out").put("spans", new JsonArray()
-                .add(new JsonObject().put("type", "llm").put("id", UUID.randomUUID().toString()).put("name", "llm").put("model", "gpt-4o")
-                    .put("input", new JsonArray().add(new JsonObject().put("role", "user").put("content", "question " + n)))
-                    .put("output", new JsonObject().put("role", "assistant").put("content", "answer"))
-                    .put("metrics", new JsonObject().put("num_input_tokens", 12).put("num_output_tokens", 3)))
-                .add(new JsonObject().put("type", "retriever").put("id", UUID.randomUUID().toString()).put("name", "docs").put("input", "q")
-                    .put("output", new JsonArray().add(new JsonObject().put("content", "a document"))))
-                .add(new JsonObject().put("type", "tool").put("id", UUID.randomUUID().toString()).put("name", "tool").put("input", "{}")
-                    .put("output", "42")))));
+    return new JsonObject(ServerBenchBodies.traceJson(n));
   }
 
   private static Future<Boolean> ingest(WebClient client, String project, String stream) {

@@ -3,7 +3,9 @@ package dev.tracepost.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -38,7 +40,16 @@ public final class BodyValidator {
   private final JsonNode written;
   private final Map<String, String> pointers = new HashMap<>();
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
-  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /**
+   * Body schemas are read in place inside the OpenAPI document, whose own keys (paths, components,
+   * x-tracepost-*) are not schema keywords: they are ignored quietly instead of warned about on each load.
+   */
+  private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+      .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+      .build();
+
+  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+      builder -> builder.metaSchema(META_SCHEMA));
   private final Violations violations;
 
   public BodyValidator(SpecDocument spec) {

@@ -21,8 +21,8 @@ import java.util.UUID;
  */
 public final class GalileoMemory {
 
-  public static final int MAX_RECORDS = 100_000;
-  public static final int MAX_INGESTED = 10_000;
+  public static final int MAX_RECORDS = 10_000;
+  public static final int MAX_INGESTED = 1_000;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }
