@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Journal {
 
-  public static final int DEFAULT_CAPACITY = 2_000;
+  public static final int DEFAULT_CAPACITY = 10_000;
   public static final int MAX_BODY_CHARS = 1024 * 1024;
 
   private final int capacity;

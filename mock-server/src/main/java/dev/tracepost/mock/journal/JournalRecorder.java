@@ -74,18 +74,11 @@ public final class JournalRecorder implements PlatformHandler {
         request.method().name(), request.path(), multi(request.params()), single(request.headers()), body(body), problems, status);
   }
 
-  private static Object body(Buffer body) {
+  private static String body(Buffer body) {
     if (body == null || body.length() == 0) {
       return null;
     }
-    if (body.length() <= Journal.MAX_BODY_CHARS) {
-      try {
-        return io.vertx.core.json.Json.decodeValue(body);
-      } catch (RuntimeException notJson) {
-        return body.toString();
-      }
-    }
-    return body.getString(0, Journal.MAX_BODY_CHARS) + "...";
+    return body.length() <= Journal.MAX_BODY_CHARS ? body.toString() : body.getString(0, Journal.MAX_BODY_CHARS) + "...";
   }
 
   private static JsonObject multi(MultiMap values) {
