@@ -3,6 +3,7 @@ package dev.tracepost.server.db;
 import dev.tracepost.contract.errors.ApiException;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.net.ConnectException;
 
@@ -36,7 +37,7 @@ public final class StoreFailures {
 
   private static boolean isUnreachable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException || cause instanceof io.vertx.core.VertxException
+      if (cause instanceof ConnectException || cause instanceof ClosedConnectionException || cause instanceof io.vertx.core.VertxException
           && String.valueOf(cause.getMessage()).toLowerCase().contains("closed")) {
         return true;
       }
