@@ -14,6 +14,7 @@ import dev.tracepost.contract.errors.SchemaError;
 import dev.tracepost.contract.errors.Violation;
 import dev.tracepost.contract.errors.Violations;
 import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 
 import java.util.ArrayList;
@@ -34,12 +35,6 @@ public final class BodyValidator {
       .pathType(PathType.JSON_POINTER)
       .build();
 
-  /** Where a handler finds the body parsed by the validator, so that it is read once. */
-  public static final String PARSED = "tracepost.body.parsed";
-
-  private final JsonNode written;
-  private final Map<String, String> pointers = new HashMap<>();
-  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
   /**
    * Body schemas are read in place inside the OpenAPI document, whose own keys (paths, components,
    * x-tracepost-*) are not schema keywords: they are ignored quietly instead of warned about on each load.
@@ -48,19 +43,38 @@ public final class BodyValidator {
       .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
       .build();
 
+  /** Where a handler finds the body parsed by the validator, so that it is read once. */
+  public static final String PARSED = "tracepost.body.parsed";
+
+  private final JsonNode written;
+  private final Map<String, String> pointers = new HashMap<>();
+  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
   private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
       builder -> builder.metaSchema(META_SCHEMA));
   private final Violations violations;
 
-  public BodyValidator(SpecDocument spec) {
-    this.written = spec.written();
-    for (Operation operation : spec.contract().operations()) {
-      String pointer = spec.bodySchemaPointer(operation.getOpenAPIPath(), operation.getHttpMethod().name().toLowerCase());
+  /** Built by {@link SpecDocument}, once per document, from the spec as written (as a tree and as JSON). */
+  BodyValidator(JsonNode written, JsonObject writtenJson, OpenAPIContract contract) {
+    this.written = written;
+    for (Operation operation : contract.operations()) {
+      String pointer = bodySchemaPointer(operation.getOpenAPIPath(), operation.getHttpMethod().name().toLowerCase());
       if (pointer != null) {
         pointers.put(operation.getOperationId(), pointer);
       }
     }
-    this.violations = new Violations(new JsonObject(Json.mapper().convertValue(written, Map.class)));
+    this.violations = new Violations(writtenJson);
+  }
+
+  /** The JSON pointer, in the written spec, of the operation's JSON request body schema; null when it has none. */
+  private String bodySchemaPointer(String path, String method) {
+    JsonNode body = written.path("paths").path(path).path(method).path("requestBody");
+    String base = "/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method + "/requestBody";
+    if (body.has("$ref")) {
+      String ref = body.get("$ref").asText();
+      base = ref.substring(ref.indexOf('#') + 1);
+      body = written.at(base);
+    }
+    return body.path("content").path("application/json").has("schema") ? base + "/content/application~1json/schema" : null;
   }
 
   public boolean checks(String operationId) {

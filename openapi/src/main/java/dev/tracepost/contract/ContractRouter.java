@@ -1,6 +1,8 @@
 package dev.tracepost.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.errors.ErrorReplies;
+import dev.tracepost.contract.errors.Violation;
 import dev.tracepost.contract.security.CredentialCheck;
 import dev.tracepost.contract.security.SecurityBinding;
 import io.vertx.core.Future;
@@ -13,6 +15,9 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +58,7 @@ public final class ContractRouter {
     }
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     SecurityBinding.bind(builder, contract, credentials);
-    BodyValidator bodies = new BodyValidator(spec);
+    BodyValidator bodies = spec.bodies();
     builder.getRoutes().forEach(route -> route.addHandler(context -> checkBody(vertx, bodies, route.getOperation().getOperationId(), context)));
     builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
     ErrorReplies replies = new ErrorReplies(spec.vendor().errorShape(), contract.getRawContract());
@@ -73,15 +78,7 @@ public final class ContractRouter {
       return;
     }
     byte[] bytes = context.body().buffer().getBytes();
-    if (JsonDepth.of(bytes) > JsonDepth.MAX) {
-      context.fail(new ErrorReplies.InvalidRequest(java.util.List.of(new dev.tracepost.contract.errors.Violation("body",
-          java.util.List.of(), "too_deep", "The body nests more than " + JsonDepth.MAX + " levels deep"))));
-      return;
-    }
-    java.util.concurrent.Callable<Checked> check = () -> {
-      com.fasterxml.jackson.databind.JsonNode parsed = Json.mapper().readTree(bytes);
-      return new Checked(parsed, bodies.validate(operationId, parsed));
-    };
+    Callable<Checked> check = () -> check(bodies, operationId, bytes);
     Future<Checked> checked;
     if (bytes.length <= INLINE_BODY_BYTES) {
       try {
@@ -104,6 +101,16 @@ public final class ContractRouter {
     });
   }
 
-  private record Checked(com.fasterxml.jackson.databind.JsonNode parsed, java.util.List<dev.tracepost.contract.errors.Violation> violations) {
+  /** Depth first, so that a hostile body is refused before a parser or validator recurses through it. */
+  private static Checked check(BodyValidator bodies, String operationId, byte[] bytes) throws IOException {
+    if (JsonDepth.of(bytes) > JsonDepth.MAX) {
+      return new Checked(null, List.of(new Violation("body", List.of(), "too_deep",
+          "The body nests more than " + JsonDepth.MAX + " levels deep")));
+    }
+    JsonNode parsed = Json.mapper().readTree(bytes);
+    return new Checked(parsed, bodies.validate(operationId, parsed));
+  }
+
+  private record Checked(JsonNode parsed, List<Violation> violations) {
   }
 }

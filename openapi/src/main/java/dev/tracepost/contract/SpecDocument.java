@@ -12,11 +12,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the body validator and the
- * examples), as Vert.x's contract (for everything the spec says), and as the contract the router
- * validates with, whose request bodies accept any JSON because {@link BodyValidator} checks them.
+ * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the examples), as Vert.x's
+ * contract (for everything the spec says), as the contract the router validates with, whose request
+ * bodies accept any JSON, and as the {@link BodyValidator} that checks those bodies instead. Every router
+ * built from one document (the server builds one per event loop) shares its compiled body schemas.
  */
-public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, OpenAPIContract routing) {
+public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, OpenAPIContract routing,
+                           BodyValidator bodies) {
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -37,7 +39,8 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
       JsonObject spec = new JsonObject(Json.mapper().convertValue(written, Map.class));
       Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, spec.copy());
       Future<OpenAPIContract> routing = OpenAPIContract.from(vertx, withAnyJsonBodies(spec.copy()));
-      return Future.all(contract, routing).map(both -> new SpecDocument(vendor, written, contract.result(), routing.result()));
+      return Future.all(contract, routing).map(both -> new SpecDocument(vendor, written, contract.result(), routing.result(),
+          new BodyValidator(written, spec, contract.result())));
     });
   }
 
@@ -62,22 +65,4 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
       json.put("schema", new JsonObject());
     }
   }
-
-  /** The JSON pointer, in the written spec, of the operation's JSON request body schema; null when it has none. */
-  String bodySchemaPointer(String path, String method) {
-    JsonNode operation = written.path("paths").path(path).path(method);
-    JsonNode body = operation.path("requestBody");
-    String base = "/paths/" + escape(path) + "/" + method + "/requestBody";
-    if (body.has("$ref")) {
-      String ref = body.get("$ref").asText();
-      base = ref.substring(ref.indexOf('#') + 1);
-      body = written.at(base);
-    }
-    return body.path("content").path("application/json").has("schema") ? base + "/content/application~1json/schema" : null;
-  }
-
-  static String escape(String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
-  }
-
 }
