@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client postgresql-contrib; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 ./mvnw -q -B -ntp install -DskipTests
 (cd bench && ../mvnw -q -B -ntp package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.tracepost.bench.ServerBench \

@@ -91,6 +91,9 @@ public final class ServerBench {
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(pg).using(vertx).build();
     UUID tenant = pool.query("select tenant_id from tenants where name = 'default'").execute().toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS).iterator().next().getUUID(0);
+    // Both sides warm up as long as a measurement lasts, so that no row measures the JIT compiler.
+    Load.run(16, seconds, () -> ingest(client, project, stream));
+    Load.run(16, seconds, () -> directIngest(pool, tenant, project, stream));
     for (int connections : new int[] {8, 16, 32}) {
       Load.run(connections, 2, () -> ingest(client, project, stream));
       Load.Result http = Load.run(connections, seconds, () -> ingest(client, project, stream));
@@ -106,15 +109,26 @@ public final class ServerBench {
         .sendJsonObject(new JsonObject().put("versionId", "bench"))).getString("id");
     String ir = call(client.post("/inferenceResults").putHeader("Authorization", "Bearer " + KEY)
         .sendJsonObject(new JsonObject().put("sessionId", session))).getString("id");
-    Buffer trace = new JsonObject().put("inferenceResultId", ir).put("name", "fetch_user_data").put("type", "TOOL")
+    Path script = Files.createTempFile("galtea-trace", ".lua");
+    Files.writeString(script, """
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["Authorization"] = "Bearer %s"
+        wrk.body = '%s'
+        """.formatted(KEY, new JsonObject().put("inferenceResultId", ir).put("name", "fetch_user_data").put("type", "TOOL")
         .put("inputData", new JsonObject().put("user_id", "123")).put("outputData", new JsonObject().put("name", "John Doe"))
-        .put("latencyMs", 45.5).put("metadata", new JsonObject()).toBuffer();
-    Load.run(32, 2, () -> galtea(client, trace));
-    Load.Result single = Load.run(32, seconds, () -> galtea(client, trace));
-    failuresMustBeNone(single);
+        .put("latencyMs", 45.5).put("metadata", new JsonObject()).encode()), StandardCharsets.UTF_8);
+    String url = "http://127.0.0.1:" + port + "/traces";
+    Wrk.run(script, url, 32, seconds);
+    Wrk.Result single = Wrk.run(script, url, 32, seconds);
+    if (single.non2xx() > 0) {
+      throw new IllegalStateException(single.non2xx() + " requests failed during the load");
+    }
     Pgbench.Result pgbench = Pgbench.run(pgPort, tenant, ir, 32, seconds);
     table.append(String.format(Locale.ROOT, "| Galtea `POST /traces`, one trace a request | 32 | %,.0f requests/s | %.1f ms | %.1f ms | pgbench, same INSERT: %,.0f tps (%.1f ms mean) | %.2f |%n",
         single.perSecond(), single.p50Ms(), single.p99Ms(), pgbench.tps(), pgbench.meanMs(), single.perSecond() / pgbench.tps()));
+    table.append("\nGalileo: a closed-loop Vert.x client in the benchmark's JVM (which also runs the direct writes); Galtea: wrk -t2 -c32.\n"
+        + "Every load is preceded by a warm-up run as long as the measured one (2 s between Galileo rows).\n");
     table.append(String.format(Locale.ROOT, "%nPeak server RSS over the whole run (VmHWM): %.0f MiB%n", Rss.peakMib(pid)));
     System.out.println(table);
     pool.close();
@@ -152,11 +166,6 @@ public final class ServerBench {
     List<RecordRow> rows = RecordTree.ofTraces(traces, null, now);
     return pool.withTransaction(tx -> GalileoStore.insertRecords(tx, tenant, UUID.fromString(project), UUID.fromString(stream), rows, now))
         .map(done -> true);
-  }
-
-  private static Future<Boolean> galtea(WebClient client, Buffer trace) {
-    return client.post("/traces").putHeader("Authorization", "Bearer " + KEY).putHeader("Content-Type", "application/json")
-        .sendBuffer(trace).map(reply -> reply.statusCode() == 201);
   }
 
   private static JsonObject call(Future<io.vertx.ext.web.client.HttpResponse<Buffer>> reply) throws Exception {

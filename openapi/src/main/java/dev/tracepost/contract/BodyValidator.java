@@ -1,18 +1,12 @@
 package dev.tracepost.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.tracepost.contract.errors.SchemaError;
 import dev.tracepost.contract.errors.Violation;
 import dev.tracepost.contract.errors.Violations;
+import dev.tracepost.contract.schema.BodySchemas;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -25,37 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks request bodies against the spec as written, with networknt's JSON Schema validator: it compiles
- * each body schema once and runs about ten times faster than vertx-json-schema on a 500-record Galileo
- * batch (README, Benchmarks). Vert.x still checks parameters, content type and that the body is JSON.
+ * each body schema once ({@link BodySchemas}) and runs many times faster than vertx-json-schema on a
+ * 500-record Galileo batch (README, Benchmarks). {@link RequestValidation} runs it after the parameters and the content type.
  */
 public final class BodyValidator {
 
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true)
-      .pathType(PathType.JSON_POINTER)
-      .build();
-
-  /**
-   * Body schemas are read in place inside the OpenAPI document, whose own keys (paths, components,
-   * x-tracepost-*) are not schema keywords: they are ignored quietly instead of warned about on each load.
-   */
-  private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-      .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
-      .build();
-
-  /** Where a handler finds the body parsed by the validator, so that it is read once. */
-  public static final String PARSED = "tracepost.body.parsed";
-
   private final JsonNode written;
+  private final BodySchemas compiler;
   private final Map<String, String> pointers = new HashMap<>();
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
-  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-      builder -> builder.metaSchema(META_SCHEMA));
   private final Violations violations;
 
   /** Built by {@link SpecDocument}, once per document, from the spec as written (as a tree and as JSON). */
   BodyValidator(JsonNode written, JsonObject writtenJson, OpenAPIContract contract) {
     this.written = written;
+    this.compiler = new BodySchemas(written);
     for (Operation operation : contract.operations()) {
       String pointer = bodySchemaPointer(operation.getOpenAPIPath(), operation.getHttpMethod().name().toLowerCase());
       if (pointer != null) {
@@ -83,12 +61,7 @@ public final class BodyValidator {
 
   /** Compiled on first use, so that starting costs nothing for operations nobody calls. */
   private JsonSchema schema(String operationId) {
-    return schemas.computeIfAbsent(operationId, id -> {
-      ObjectNode root = written.deepCopy();
-      root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-      root.put("$ref", "#" + pointers.get(id));
-      return factory.getSchema(root, CONFIG);
-    });
+    return schemas.computeIfAbsent(operationId, id -> compiler.compile(pointers.get(id)));
   }
 
   /** Every way the body breaks the operation's schema (none when it keeps it). */

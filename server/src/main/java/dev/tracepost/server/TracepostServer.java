@@ -5,6 +5,7 @@ import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.server.admin.AdminApi;
 import dev.tracepost.server.auth.Bootstrap;
+import dev.tracepost.server.auth.KnownKeys;
 import dev.tracepost.server.auth.ServerCredentialCheck;
 import dev.tracepost.server.auth.TenantStore;
 import dev.tracepost.server.auth.TokenIssuer;
@@ -62,12 +63,13 @@ public final class TracepostServer {
           return Bootstrap.run(tenants, config.bootstrapKey()).compose(createdKey -> signingSecret(config, tenants)
               .compose(secret -> {
                 TokenIssuer tokens = new TokenIssuer(vertx, secret, config.tokenTtl());
-                ServerCredentialCheck credentials = new ServerCredentialCheck(tenants, tokens);
+                KnownKeys knownKeys = new KnownKeys(config.keyCacheTtl());
+                ServerCredentialCheck credentials = new ServerCredentialCheck(tenants, tokens, knownKeys);
                 RowsWritten rowsWritten = new RowsWritten(registry);
                 Future<SpecDocument> galileo = SpecDocument.load(vertx, Vendor.GALILEO);
                 Future<SpecDocument> galtea = SpecDocument.load(vertx, Vendor.GALTEA);
                 return Future.all(galileo, galtea).map(loaded -> (java.util.function.Supplier<VendorDispatcher>) () ->
-                    new VendorDispatcher(opsRouter(vertx, config, pool, tenants, registry))
+                    new VendorDispatcher(opsRouter(vertx, config, pool, tenants, knownKeys, registry))
                         .add(galileo.result().contract(), ContractRouter.build(vertx, galileo.result(), config.bodyLimit(), credentials,
                             builder -> GalileoApi.mount(builder, new GalileoStore(pool), tenants, tokens, rowsWritten, VERSION)))
                         .add(galtea.result().contract(), ContractRouter.build(vertx, galtea.result(), config.bodyLimit(), credentials,
@@ -79,9 +81,10 @@ public final class TracepostServer {
         });
   }
 
-  private static Router opsRouter(Vertx vertx, ServerConfig config, Pool pool, TenantStore tenants, PrometheusMeterRegistry registry) {
+  private static Router opsRouter(Vertx vertx, ServerConfig config, Pool pool, TenantStore tenants, KnownKeys knownKeys,
+                                  PrometheusMeterRegistry registry) {
     Router router = OpsApi.router(vertx, pool, registry);
-    config.adminToken().ifPresent(token -> AdminApi.mount(router, tenants, token));
+    config.adminToken().ifPresent(token -> AdminApi.mount(router, tenants, knownKeys, token));
     router.errorHandler(404, context -> context.response().setStatusCode(404).putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("detail", "No operation at " + context.request().method() + " " + context.request().path()).toBuffer()));
     return router;

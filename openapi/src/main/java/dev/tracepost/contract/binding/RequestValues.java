@@ -2,7 +2,6 @@ package dev.tracepost.contract.binding;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracepost.contract.BodyValidator;
 import dev.tracepost.contract.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,14 +43,14 @@ public final class RequestValues {
     return convert(validated(context).getCookies(), name, type, context, Location.COOKIE);
   }
 
-  /** The body as the model: from the tree the body validator parsed, else from the request bytes. */
+  /** The body as the model, read from the tree the validation parsed. */
   public static <T> T body(RoutingContext context, TypeReference<T> type) {
-    if (context.body() == null || context.body().length() == 0) {
+    Object body = validated(context).getBody().get();
+    if (body == null) {
       return null;
     }
     try {
-      JsonNode parsed = context.get(BodyValidator.PARSED);
-      if (parsed != null) {
+      if (body instanceof JsonNode parsed) {
         return Json.mapper().readerFor(type).readValue(parsed);
       }
       return Json.mapper().readValue(context.body().buffer().getBytes(), type);

@@ -1,6 +1,7 @@
 package dev.tracepost.server.admin;
 
 import dev.tracepost.server.auth.ApiKeys;
+import dev.tracepost.server.auth.KnownKeys;
 import dev.tracepost.server.auth.Tenant;
 import dev.tracepost.server.auth.TenantStore;
 import dev.tracepost.contract.errors.ApiException;
@@ -22,16 +23,18 @@ import java.security.MessageDigest;
 public final class AdminApi {
 
   private final TenantStore tenants;
+  private final KnownKeys knownKeys;
   private final byte[] adminToken;
 
-  private AdminApi(TenantStore tenants, String adminToken) {
+  private AdminApi(TenantStore tenants, KnownKeys knownKeys, String adminToken) {
     this.tenants = tenants;
+    this.knownKeys = knownKeys;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Adds the admin routes, under {@code /admin}, to the router. */
-  public static void mount(Router router, TenantStore tenants, String adminToken) {
-    AdminApi api = new AdminApi(tenants, adminToken);
+  public static void mount(Router router, TenantStore tenants, KnownKeys knownKeys, String adminToken) {
+    AdminApi api = new AdminApi(tenants, knownKeys, adminToken);
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(api::authorize);
     router.post("/admin/tenants").handler(api::createTenant);
     router.post("/admin/tenants/:name/keys").handler(api::createKey);
@@ -86,6 +89,7 @@ public final class AdminApi {
       } else if (done.result() == 0) {
         context.fail(ApiException.notFound("No key starts with " + prefix));
       } else {
+        knownKeys.forget(prefix);
         context.response().setStatusCode(204).end();
       }
     });

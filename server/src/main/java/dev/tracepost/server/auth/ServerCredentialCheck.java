@@ -10,16 +10,19 @@ import java.util.Optional;
 
 /**
  * Every auth form resolves to a tenant: an API key in a header, a key as a bearer token (Galtea), or a
- * token from the login operation (Galileo), which is honoured only while its key still exists.
+ * token from the login operation (Galileo), which is honoured only while its key still exists. Lookups go
+ * through {@link KnownKeys}, so a busy client costs one lookup every few seconds, not one per request.
  */
 public final class ServerCredentialCheck implements CredentialCheck {
 
   private final TenantStore tenants;
   private final TokenIssuer tokens;
+  private final KnownKeys knownKeys;
 
-  public ServerCredentialCheck(TenantStore tenants, TokenIssuer tokens) {
+  public ServerCredentialCheck(TenantStore tenants, TokenIssuer tokens, KnownKeys knownKeys) {
     this.tenants = tenants;
     this.tokens = tokens;
+    this.knownKeys = knownKeys;
   }
 
   @Override
@@ -27,10 +30,15 @@ public final class ServerCredentialCheck implements CredentialCheck {
     if (credential.kind() == Credential.Kind.BEARER && looksLikeJwt(credential.value())) {
       return tokens.verify(credential.value())
           .recover(invalid -> Future.failedFuture(ApiException.unauthorized("Invalid or expired token")))
-          .compose(claims -> tenants.byKeyPrefix(claims.getString("key")))
+          .compose(claims -> {
+            String prefix = claims.getString("key");
+            return knownKeys.tenant("token:" + prefix, prefix, () -> tenants.byKeyPrefix(prefix));
+          })
           .compose(ServerCredentialCheck::known);
     }
-    return tenants.byKeyHash(ApiKeys.hash(credential.value())).compose(ServerCredentialCheck::known);
+    String hash = ApiKeys.hash(credential.value());
+    return knownKeys.tenant(hash, ApiKeys.prefix(credential.value()), () -> tenants.byKeyHash(hash))
+        .compose(ServerCredentialCheck::known);
   }
 
   private static Future<User> known(Optional<Tenant> tenant) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param database    an external PostgreSQL, or empty for the embedded one kept in {@code dataDir}
  * @param bodyLimit   the largest request body accepted, in bytes (413 above it)
  * @param tokenTtl    how long a token from {@code POST /login/api_key} stays valid
+ * @param keyCacheTtl how long a key's tenant is remembered (a key deleted on another instance works that long)
  */
 public record ServerConfig(
     String host,
@@ -25,7 +26,8 @@ public record ServerConfig(
     Optional<String> bootstrapKey,
     Optional<String> adminToken,
     Optional<String> jwtSecret,
-    Duration tokenTtl) {
+    Duration tokenTtl,
+    Duration keyCacheTtl) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -42,7 +44,8 @@ public record ServerConfig(
         nonBlank(env.get("TRACEPOST_BOOTSTRAP_KEY")),
         nonBlank(env.get("TRACEPOST_ADMIN_TOKEN")),
         nonBlank(env.get("TRACEPOST_JWT_SECRET")),
-        Duration.ofMinutes(Long.parseLong(env.getOrDefault("TRACEPOST_TOKEN_TTL_MINUTES", "60"))));
+        Duration.ofMinutes(Long.parseLong(env.getOrDefault("TRACEPOST_TOKEN_TTL_MINUTES", "60"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("TRACEPOST_KEY_CACHE_SECONDS", "5"))));
   }
 
   /** {@code DATABASE_URL} first, then the standard {@code PG*} variables; none of them means embedded. */
@@ -65,23 +68,23 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+    return new ServerConfig(host, newPort, dataDir, database, bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withDatabase(PgConnectOptions options) {
-    return new ServerConfig(host, port, dataDir, Optional.of(options), bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+    return new ServerConfig(host, port, dataDir, Optional.of(options), bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, bootstrapKey, Optional.of(token), jwtSecret, tokenTtl);
+    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, bootstrapKey, Optional.of(token), jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withBootstrapKey(String key) {
-    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, Optional.of(key), adminToken, jwtSecret, tokenTtl);
+    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, Optional.of(key), adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withBodyLimit(long limit) {
-    return new ServerConfig(host, port, dataDir, database, limit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl);
+    return new ServerConfig(host, port, dataDir, database, limit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -31,6 +31,10 @@ public final class DatabaseStarter {
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setRegisterShutdownHook(false)
+          // zonky's defaults are made for throwaway test databases (no fsync, commits acknowledged before
+          // they are on disk); this one keeps a team's traces, so a commit is durable when answered.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
           .start();
       PgConnectOptions options = new PgConnectOptions()
           .setHost("localhost").setPort(postgres.getPort())

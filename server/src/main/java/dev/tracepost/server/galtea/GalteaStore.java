@@ -29,37 +29,50 @@ public final class GalteaStore {
   static final String TRACE_COLUMNS = "trace_id, inference_result_id, name, type, description, input_data, output_data, error,"
       + " latency_ms, metadata, parent_trace_id, start_time, end_time, created_at, deleted_at";
 
-  /**
-   * One round trip for the common case: the trace is stored only if its inference result exists and its
-   * parent (if any) is a live trace of the same inference result; an id already taken stores nothing.
-   */
-  private static final String INSERT_TRACE = """
+  /** The traces of one statement, as columns: the arrays {@link #traceColumns} binds from $2 on. */
+  private static final String SENT_TRACES = """
+      unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+             $11::float8[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[])
+        as t(id, ir, session, name, type, description, input_data, output_data, error, latency, metadata, parent,
+             start_time, end_time)""";
+
+  private static final String INSERT_INTO = """
       insert into galtea_traces (tenant_id, trace_id, inference_result_id, session_id, name, type, description, input_data,
                                  output_data, error, latency_ms, metadata, parent_trace_id, start_time, end_time)
-      select $1, $2, ir.inference_result_id, ir.session_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
-      from galtea_inference_results ir
-      where ir.tenant_id = $1 and ir.inference_result_id = $3 and ir.deleted_at is null
-        and ($12::text is null or exists (select 1 from galtea_traces p where p.tenant_id = $1 and p.trace_id = $12
-                                          and p.inference_result_id = $3 and p.deleted_at is null))
+      """;
+
+  /**
+   * Traces sent one per request, several requests to a statement ({@link TraceInsertQueue}): a trace is
+   * stored only if its inference result exists and its parent (if any) is a live trace of the same
+   * inference result; an id already taken stores nothing. The session comes from the inference result.
+   */
+  private static final String INSERT_SINGLES = INSERT_INTO + """
+      select $1, t.id, ir.inference_result_id, ir.session_id, t.name, t.type, t.description, t.input_data::jsonb,
+             t.output_data::jsonb, t.error, t.latency, t.metadata::jsonb, t.parent, t.start_time, t.end_time
+      from\s""" + SENT_TRACES + """
+      
+      join galtea_inference_results ir on ir.tenant_id = $1 and ir.inference_result_id = t.ir and ir.deleted_at is null
+      where t.parent is null or exists (select 1 from galtea_traces p where p.tenant_id = $1 and p.trace_id = t.parent
+                                        and p.inference_result_id = t.ir and p.deleted_at is null)
       on conflict (tenant_id, trace_id) do nothing
       returning """ + " " + TRACE_COLUMNS;
 
-  private static final String INSERT_TRACES = """
-      insert into galtea_traces (tenant_id, trace_id, inference_result_id, session_id, name, type, description, input_data,
-                                 output_data, error, latency_ms, metadata, parent_trace_id, start_time, end_time)
+  /** The traces of one batch request, whose inference results, sessions and parents were checked first. */
+  private static final String INSERT_BATCH = INSERT_INTO + """
       select $1, t.id, t.ir, t.session, t.name, t.type, t.description, t.input_data::jsonb, t.output_data::jsonb, t.error,
              t.latency, t.metadata::jsonb, t.parent, t.start_time, t.end_time
-      from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                  $11::float8[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[])
-           as t(id, ir, session, name, type, description, input_data, output_data, error, latency, metadata, parent,
-                start_time, end_time)
+      from\s""" + SENT_TRACES + """
+      
       on conflict (tenant_id, trace_id) do nothing
       returning """ + " " + TRACE_COLUMNS;
 
   private final Pool pool;
+  private final TraceInsertQueue singles;
 
+  /** One per event loop: the queue of single-trace inserts belongs to the event loop that fills it. */
   public GalteaStore(Pool pool) {
     this.pool = pool;
+    this.singles = new TraceInsertQueue((tenant, traces) -> pool.preparedQuery(INSERT_SINGLES).execute(traceColumns(tenant, traces)));
   }
 
   Pool pool() {
@@ -148,13 +161,7 @@ public final class GalteaStore {
 
   /** The stored trace, or empty when nothing was stored (see {@link #whyNotStored}). */
   Future<Optional<Row>> insertTrace(UUID tenant, TraceValues trace) {
-    return pool.preparedQuery(INSERT_TRACE)
-        .execute(Tuple.tuple(java.util.Arrays.asList(tenant, trace.id(), trace.sent().getInferenceResultId(), trace.sent().getName(),
-            trace.type(), trace.sent().getDescription(), TraceValues.json(trace.sent().getInputData()),
-            TraceValues.json(trace.sent().getOutputData()), trace.sent().getError(), trace.latencyMs(),
-            TraceValues.json(trace.sent().getMetadata()), trace.sent().getParentTraceId(), trace.startTime(), trace.endTime())))
-        .map(rows -> rows.size() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()))
-        .recover(StoreFailures::translate);
+    return singles.insert(tenant, trace).recover(StoreFailures::translate);
   }
 
   /** Why a trace was not stored: its inference result, or its parent, is missing, or its id is taken. */
@@ -189,6 +196,19 @@ public final class GalteaStore {
   /** Stores every trace, or (leaving the transaction to roll back) fails with 409 when an id is taken. */
   static Future<List<Row>> insertTraces(SqlClient client, UUID tenant, List<TraceValues> traces) {
     int size = traces.size();
+    return client.preparedQuery(INSERT_BATCH).execute(traceColumns(tenant, traces)).compose(rows -> {
+      if (rows.size() < size) {
+        return Future.failedFuture(ApiException.conflict((size - rows.size()) + " of the traces have ids that already exist"));
+      }
+      List<Row> stored = new ArrayList<>(size);
+      rows.forEach(stored::add);
+      return Future.succeededFuture(stored);
+    });
+  }
+
+  /** The tenant ($1) and the traces as one array per column ($2 to $15), as {@link #SENT_TRACES} reads them. */
+  private static Tuple traceColumns(UUID tenant, List<TraceValues> traces) {
+    int size = traces.size();
     String[][] text = new String[12][size];
     Double[] latencies = new Double[size];
     OffsetDateTime[] starts = new OffsetDateTime[size];
@@ -210,16 +230,8 @@ public final class GalteaStore {
       starts[i] = trace.startTime();
       ends[i] = trace.endTime();
     }
-    Tuple columns = Tuple.tuple(List.of(tenant, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8],
+    return Tuple.tuple(List.of(tenant, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8],
         latencies, text[9], text[10], starts, ends));
-    return client.preparedQuery(INSERT_TRACES).execute(columns).compose(rows -> {
-      if (rows.size() < size) {
-        return Future.failedFuture(ApiException.conflict((size - rows.size()) + " of the traces have ids that already exist"));
-      }
-      List<Row> stored = new ArrayList<>(size);
-      rows.forEach(stored::add);
-      return Future.succeededFuture(stored);
-    });
   }
 
   Future<Row> trace(UUID tenant, String id) {

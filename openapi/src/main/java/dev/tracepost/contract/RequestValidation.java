@@ -1,0 +1,216 @@
+package dev.tracepost.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
+import dev.tracepost.contract.errors.Violation;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.json.schema.JsonSchemaValidationException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.RequestBody;
+import io.vertx.openapi.contract.Style;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidationContext;
+import io.vertx.openapi.validation.ValidatorErrorType;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.openapi.validation.analyser.ContentAnalyser;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
+import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
+import io.vertx.openapi.validation.transformer.FormTransformer;
+import io.vertx.openapi.validation.transformer.LabelTransformer;
+import io.vertx.openapi.validation.transformer.MatrixTransformer;
+import io.vertx.openapi.validation.transformer.ParameterTransformer;
+import io.vertx.openapi.validation.transformer.SimpleTransformer;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates one operation's requests where they arrive, with every schema compiled once: parameters
+ * with Vert.x's own transformers and schema validators, the JSON body with the {@link BodyValidator}.
+ * It stands in for the router's built-in validation, which in vertx-openapi 5.0.10 hands each request to
+ * a worker thread and builds a fresh validator, copying the whole schema repository, for every parameter
+ * and body of every request: most of the CPU a small request cost (README, Benchmarks). The outcome is
+ * the same {@link ValidatorException}s and the same validated request, so error replies do not change.
+ */
+final class RequestValidation implements Handler<RoutingContext> {
+
+  /** Bodies up to this size are checked on the event loop; larger ones on a worker, so as not to hold it. */
+  private static final int INLINE_BODY_BYTES = 256 * 1024;
+
+  /** Like Vert.x's decoder, a body is one JSON value: anything after it is malformed JSON, not ignored. */
+  private static final ObjectReader JSON = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
+      Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
+      Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
+
+  private record CompiledParameter(Parameter parameter, Validator validator) {
+  }
+
+  private final Vertx vertx;
+  private final OpenAPIContract contract;
+  private final Operation operation;
+  private final List<CompiledParameter> parameters;
+  private final BodyValidator bodies;
+  private final Map<String, Validator> otherMediaTypes = new ConcurrentHashMap<>();
+
+  /**
+   * @param contract the contract the router is built from, whose JSON request bodies accept any JSON
+   * @param bodies   the validator of the JSON request bodies as the spec writes them
+   */
+  RequestValidation(Vertx vertx, OpenAPIContract contract, Operation operation, BodyValidator bodies) {
+    this.vertx = vertx;
+    this.contract = contract;
+    this.operation = operation;
+    this.parameters = operation.getParameters().stream()
+        .map(parameter -> new CompiledParameter(parameter, contract.getSchemaRepository().validator(parameter.getSchema())))
+        .toList();
+    this.bodies = bodies;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    ValidatableRequest request = RequestUtils.extract(context.request(), operation,
+        () -> Future.succeededFuture(context.body() == null ? null : context.body().buffer())).result();
+    Map<String, RequestParameter> cookies = new HashMap<>();
+    Map<String, RequestParameter> headers = new HashMap<>();
+    Map<String, RequestParameter> path = new HashMap<>();
+    Map<String, RequestParameter> query = new HashMap<>();
+    try {
+      for (CompiledParameter compiled : parameters) {
+        Parameter parameter = compiled.parameter();
+        switch (parameter.getIn()) {
+          case COOKIE -> cookies.put(parameter.getName(), validate(compiled, request.getCookies().get(parameter.getName())));
+          case HEADER -> headers.put(parameter.getName(), validate(compiled, request.getHeaders().get(parameter.getName())));
+          case PATH -> path.put(parameter.getName(), validate(compiled, request.getPathParameters().get(parameter.getName())));
+          case QUERY -> query.put(parameter.getName(), validate(compiled, request.getQuery().get(parameter.getName())));
+        }
+      }
+    } catch (ValidatorException invalid) {
+      context.fail(invalid);
+      return;
+    }
+    body(request).onComplete(body -> {
+      if (body.failed()) {
+        context.fail(body.cause());
+        return;
+      }
+      context.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, new ValidatedRequestImpl(cookies, headers, path, query, body.result()));
+      context.next();
+    });
+  }
+
+  /** What {@code RequestValidatorImpl.validateParameter} does, with the parameter's validator compiled once. */
+  private static RequestParameter validate(CompiledParameter compiled, RequestParameter value) {
+    Parameter parameter = compiled.parameter();
+    if (value == null || value.isNull()) {
+      if (parameter.isRequired()) {
+        throw ValidatorException.createMissingRequiredParameter(parameter);
+      }
+      return new RequestParameterImpl(null);
+    }
+    ParameterTransformer transformer = TRANSFORMERS.get(parameter.getStyle());
+    if (transformer == null) {
+      throw ValidatorException.createUnsupportedValueFormat(parameter);
+    }
+    Object transformed = transformer.transform(parameter, String.valueOf(value.get()));
+    OutputUnit result = compiled.validator().validate(transformed);
+    try {
+      result.checkValidity();
+    } catch (JsonSchemaValidationException e) {
+      throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
+    }
+    return new RequestParameterImpl(transformed);
+  }
+
+  /** The body as a parsed, validated JSON tree (or, for a media type other than JSON, as Vert.x checks it). */
+  private Future<RequestParameter> body(ValidatableRequest request) {
+    try {
+      RequestBody declared = operation.getRequestBody();
+      Buffer raw = request.getBody() == null ? null : request.getBody().getBuffer(null);
+      if (declared == null || raw == null || raw.length() == 0) {
+        if (declared != null && declared.isRequired()) {
+          throw new ValidatorException("The related request does not contain the required body.",
+              ValidatorErrorType.MISSING_REQUIRED_PARAMETER);
+        }
+        return Future.succeededFuture(new RequestParameterImpl(null));
+      }
+      MediaType media = declared.determineContentType(request.getContentType());
+      if (media == null) {
+        throw unsupported();
+      }
+      if (!MediaType.APPLICATION_JSON.equals(media.getIdentifier()) || !bodies.checks(operation.getOperationId())) {
+        return Future.succeededFuture(otherMediaType(media, request.getContentType(), raw));
+      }
+      byte[] bytes = raw.getBytes();
+      return bytes.length <= INLINE_BODY_BYTES ? Future.succeededFuture(json(bytes)) : vertx.executeBlocking(() -> json(bytes), false);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Depth first, so that a hostile body is refused before a parser or validator recurses through it. */
+  private RequestParameter json(byte[] bytes) {
+    if (JsonDepth.of(bytes) > JsonDepth.MAX) {
+      throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
+          "The body nests more than " + JsonDepth.MAX + " levels deep")));
+    }
+    JsonNode parsed;
+    try {
+      parsed = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<Violation> violations = bodies.validate(operation.getOperationId(), parsed);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequest(violations);
+    }
+    return new RequestParameterImpl(parsed);
+  }
+
+  private RequestParameter otherMediaType(MediaType media, String contentType, Buffer raw) {
+    ContentAnalyser analyser = ContentAnalyser.getContentAnalyser(media, contentType, raw, ValidationContext.REQUEST);
+    if (analyser == null) {
+      throw unsupported();
+    }
+    analyser.checkSyntacticalCorrectness();
+    if (media.getSchema() == null) {
+      return new RequestParameterImpl(raw);
+    }
+    Object transformed = analyser.transform();
+    OutputUnit result = otherMediaTypes.computeIfAbsent(media.getIdentifier(),
+        identifier -> contract.getSchemaRepository().validator(media.getSchema())).validate(transformed);
+    try {
+      result.checkValidity();
+    } catch (JsonSchemaValidationException e) {
+      throw SchemaValidationException.createInvalidValueBody(result, ValidationContext.REQUEST, e);
+    }
+    return new RequestParameterImpl(transformed);
+  }
+
+  private static ValidatorException unsupported() {
+    return new ValidatorException("The format of the request body is not supported", ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT);
+  }
+}
