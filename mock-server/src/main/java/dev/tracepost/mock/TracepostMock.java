@@ -2,6 +2,7 @@ package dev.tracepost.mock;
 
 import dev.tracepost.contract.ContractRouter;
 import dev.tracepost.contract.Json;
+import dev.tracepost.contract.PerCoreServers;
 import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.mock.control.Expectation;
@@ -19,12 +20,13 @@ import dev.tracepost.mock.spec.Operations;
 import dev.tracepost.mock.spec.SpecAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +41,13 @@ public final class TracepostMock implements AutoCloseable {
 
   private final Vertx vertx;
   private final boolean ownsVertx;
-  private final HttpServer http;
+  private final PerCoreServers http;
   private final Journal journal;
   private final Expectations expectations;
   private final GalileoMemory galileo;
   private final GalteaMemory galtea;
 
-  private TracepostMock(Vertx vertx, boolean ownsVertx, HttpServer http, Journal journal, Expectations expectations,
+  private TracepostMock(Vertx vertx, boolean ownsVertx, PerCoreServers http, Journal journal, Expectations expectations,
                         GalileoMemory galileo, GalteaMemory galtea) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
@@ -99,7 +101,7 @@ public final class TracepostMock implements AutoCloseable {
               builder -> GalileoMock.mount(builder, galileo, credentials)))
           .add(Vendor.GALTEA, vendorRouter(vertx, options, galteaSpec.result(), credentials, recorder, expectations,
               builder -> MockGaltea.mount(builder, galtea)));
-      return vertx.createHttpServer().requestHandler(dispatcher).listen(options.port(), options.host());
+      return PerCoreServers.listen(vertx, () -> dispatcher, new HttpServerOptions(), options.host(), options.port());
     }).map(http -> new TracepostMock(vertx, ownsVertx, http, journal, expectations, galileo, galtea));
   }
 
@@ -122,7 +124,7 @@ public final class TracepostMock implements AutoCloseable {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.port();
   }
 
   /** {@code http://127.0.0.1:PORT}: give it to the SDK as its base URL. */
@@ -186,7 +188,7 @@ public final class TracepostMock implements AutoCloseable {
   @Override
   public void close() {
     try {
-      http.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      http.shutdown(Duration.ZERO).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       if (ownsVertx) {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }

@@ -46,7 +46,7 @@ public final class ContractRouter {
    */
   public static Router build(Vertx vertx, SpecDocument spec, long bodyLimit, CredentialCheck credentials,
                              Handler<RoutingContext> observer, Consumer<RouterBuilder> mount) {
-    OpenAPIContract contract = spec.routing();
+    OpenAPIContract contract = spec.contract();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     if (observer != null) {
       builder.rootHandler(observer);

@@ -12,12 +12,14 @@ final class JsonDepth {
   private JsonDepth() {
   }
 
-  static int of(byte[] json) {
+  static int of(BodyBytes json) {
+    byte[] bytes = json.array();
+    int end = json.offset() + json.length();
     int depth = 0;
     int deepest = 0;
     boolean inString = false;
-    for (int i = 0; i < json.length; i++) {
-      byte b = json[i];
+    for (int i = json.offset(); i < end; i++) {
+      byte b = bytes[i];
       if (inString) {
         if (b == '\\') {
           i++;

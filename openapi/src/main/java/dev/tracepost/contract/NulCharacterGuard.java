@@ -25,7 +25,7 @@ public final class NulCharacterGuard {
 
   public static void handle(RoutingContext context) {
     Buffer body = context.body() == null ? null : context.body().buffer();
-    if (body == null || !containsEscapedNul(body)) {
+    if (body == null || !containsEscapedNul(BodyBytes.of(body))) {
       context.next();
       return;
     }
@@ -38,20 +38,19 @@ public final class NulCharacterGuard {
     }
   }
 
-  static boolean containsEscapedNul(Buffer body) {
-    byte[] bytes = body.getBytes();
-    for (int i = 0; i + 5 < bytes.length; i++) {
-      if (bytes[i] == '\\' && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0'
-          && bytes[i + 4] == '0' && bytes[i + 5] == '0' && backslashesBefore(bytes, i) % 2 == 0) {
+  static boolean containsEscapedNul(BodyBytes body) {
+    for (int i = 0; i + 5 < body.length(); i++) {
+      if (body.at(i) == '\\' && body.at(i + 1) == 'u' && body.at(i + 2) == '0' && body.at(i + 3) == '0'
+          && body.at(i + 4) == '0' && body.at(i + 5) == '0' && backslashesBefore(body, i) % 2 == 0) {
         return true;
       }
     }
     return false;
   }
 
-  private static int backslashesBefore(byte[] bytes, int index) {
+  private static int backslashesBefore(BodyBytes body, int index) {
     int count = 0;
-    for (int i = index - 1; i >= 0 && bytes[i] == '\\'; i--) {
+    for (int i = index - 1; i >= 0 && body.at(i) == '\\'; i--) {
       count++;
     }
     return count;

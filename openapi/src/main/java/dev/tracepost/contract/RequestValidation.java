@@ -64,7 +64,30 @@ final class RequestValidation implements Handler<RoutingContext> {
       Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
       Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
 
-  private record CompiledParameter(Parameter parameter, Validator validator) {
+  /** A parameter and its validator, compiled on first use, so that starting costs nothing for operations nobody calls. */
+  private static final class CompiledParameter {
+
+    private final Parameter parameter;
+    private final OpenAPIContract contract;
+    private volatile Validator validator;
+
+    CompiledParameter(Parameter parameter, OpenAPIContract contract) {
+      this.parameter = parameter;
+      this.contract = contract;
+    }
+
+    Parameter parameter() {
+      return parameter;
+    }
+
+    Validator validator() {
+      Validator compiled = validator;
+      if (compiled == null) {
+        compiled = contract.getSchemaRepository().validator(parameter.getSchema());
+        validator = compiled;
+      }
+      return compiled;
+    }
   }
 
   private final Vertx vertx;
@@ -82,9 +105,7 @@ final class RequestValidation implements Handler<RoutingContext> {
     this.vertx = vertx;
     this.contract = contract;
     this.operation = operation;
-    this.parameters = operation.getParameters().stream()
-        .map(parameter -> new CompiledParameter(parameter, contract.getSchemaRepository().validator(parameter.getSchema())))
-        .toList();
+    this.parameters = operation.getParameters().stream().map(parameter -> new CompiledParameter(parameter, contract)).toList();
     this.bodies = bodies;
   }
 
@@ -162,22 +183,22 @@ final class RequestValidation implements Handler<RoutingContext> {
       if (!MediaType.APPLICATION_JSON.equals(media.getIdentifier()) || !bodies.checks(operation.getOperationId())) {
         return Future.succeededFuture(otherMediaType(media, request.getContentType(), raw));
       }
-      byte[] bytes = raw.getBytes();
-      return bytes.length <= INLINE_BODY_BYTES ? Future.succeededFuture(json(bytes)) : vertx.executeBlocking(() -> json(bytes), false);
+      BodyBytes bytes = BodyBytes.of(raw);
+      return bytes.length() <= INLINE_BODY_BYTES ? Future.succeededFuture(json(bytes)) : vertx.executeBlocking(() -> json(bytes), false);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
   /** Depth first, so that a hostile body is refused before a parser or validator recurses through it. */
-  private RequestParameter json(byte[] bytes) {
+  private RequestParameter json(BodyBytes bytes) {
     if (JsonDepth.of(bytes) > JsonDepth.MAX) {
       throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
           "The body nests more than " + JsonDepth.MAX + " levels deep")));
     }
     JsonNode parsed;
     try {
-      parsed = JSON.readTree(bytes);
+      parsed = JSON.readTree(bytes.array(), bytes.offset(), bytes.length());
     } catch (JsonProcessingException e) {
       throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
     } catch (IOException e) {

@@ -8,17 +8,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
  * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the examples), as Vert.x's
- * contract (for everything the spec says), as the contract the router validates with, whose request
- * bodies accept any JSON, and as the {@link BodyValidator} that checks those bodies instead. Every router
- * built from one document (the server builds one per event loop) shares its compiled body schemas.
+ * contract (paths, operations, parameters, responses, security), and as the {@link BodyValidator} that
+ * checks JSON request bodies. In the contract those bodies accept any JSON: the body validator checks them
+ * (faster, and with every violation), so Vert.x neither compiles nor validates them twice. Every router
+ * built from one document (the server builds one per event loop) shares its compiled schemas.
  */
-public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, OpenAPIContract routing,
-                           BodyValidator bodies) {
+public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, BodyValidator bodies) {
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -27,21 +26,24 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
     return load(vertx, vendor, vendor.specResource());
   }
 
-  /** A spec file (or class path resource) for the vendor, e.g. a newer version of its spec. */
+  /**
+   * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec. Parsing is
+   * blocking work: it runs on a worker, unordered, so that two specs load side by side.
+   */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor, String location) {
-    return vertx.fileSystem().readFile(location).compose(bytes -> {
-      JsonNode written;
-      try {
-        written = YAML.readTree(bytes.getBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      JsonObject spec = new JsonObject(Json.mapper().convertValue(written, Map.class));
-      Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, spec.copy());
-      Future<OpenAPIContract> routing = OpenAPIContract.from(vertx, withAnyJsonBodies(spec.copy()));
-      return Future.all(contract, routing).map(both -> new SpecDocument(vendor, written, contract.result(), routing.result(),
-          new BodyValidator(written, spec, contract.result())));
-    });
+    return vertx.fileSystem().readFile(location)
+        .compose(bytes -> vertx.executeBlocking(() -> parse(bytes.getBytes()), false))
+        .compose(parsed -> OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))
+            .map(contract -> new SpecDocument(vendor, parsed.written(), contract,
+                new BodyValidator(parsed.written(), parsed.spec(), contract))));
+  }
+
+  private record Parsed(JsonNode written, JsonObject spec) {
+  }
+
+  private static Parsed parse(byte[] yaml) throws IOException {
+    JsonNode written = YAML.readTree(yaml);
+    return new Parsed(written, new JsonObject(Json.mapper().convertValue(written, Map.class)));
   }
 
   /** The spec with every JSON request body's schema made to accept any JSON (the body validator's job). */

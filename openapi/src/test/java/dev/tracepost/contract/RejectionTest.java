@@ -187,6 +187,32 @@ class RejectionTest {
     }
 
     @Test
+    void textAfterTheBodyMakesItMalformed() {
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces",
+          Buffer.buffer(batch().encode() + " {\"traces\": []}"), "application/json", true);
+
+      assertViolations(reply, List.of(loc("body")), "json_invalid");
+    }
+
+    @Test
+    void anIdThatIsNotAUuidIsNamedEvenWithATrailingNewline() {
+      JsonObject batch = batch();
+      span(batch).put("id", "1234");
+      span(batch, 0).put("id", "11111111-1111-4111-8111-111111111111\n");
+
+      assertViolations(ingest(batch), List.of(loc("body", "traces", 0, "id"), loc("body", "traces", 0, "spans", 0, "id")), "format");
+    }
+
+    @Test
+    void aSpanIsHeldToItsOwnTypeOnly() {
+      JsonObject batch = batch();
+      JsonObject tool = new JsonObject().put("type", "tool").put("name", "lookup").put("input", "{}").put("model", "gpt-4o");
+      span(batch).put("spans", new JsonArray().add(tool));
+
+      assertViolations(ingest(batch), List.of(loc("body", "traces", 0, "spans", 0, "model")), "extra_forbidden");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRejected() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces",
           Buffer.buffer("traces=1"), "application/x-www-form-urlencoded", true);

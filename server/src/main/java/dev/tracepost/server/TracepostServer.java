@@ -1,6 +1,7 @@
 package dev.tracepost.server;
 
 import dev.tracepost.contract.ContractRouter;
+import dev.tracepost.contract.PerCoreServers;
 import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.server.admin.AdminApi;
@@ -23,6 +24,7 @@ import dev.tracepost.server.ops.RowsWritten;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -43,10 +45,10 @@ public final class TracepostServer {
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
-  private final HttpVerticle.Deployed http;
+  private final PerCoreServers http;
   private final Optional<String> createdKey;
 
-  private TracepostServer(Vertx vertx, Database database, Pool pool, HttpVerticle.Deployed http, Optional<String> createdKey) {
+  private TracepostServer(Vertx vertx, Database database, Pool pool, PerCoreServers http, Optional<String> createdKey) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -75,7 +77,9 @@ public final class TracepostServer {
                         .add(galtea.result().contract(), ContractRouter.build(vertx, galtea.result(), config.bodyLimit(), credentials,
                             builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
               })
-              .compose(dispatchers -> HttpVerticle.deploy(vertx, dispatchers, config))
+              // A dispatcher, its routers and their stores per event loop: the stores' insert queues belong to one.
+              .compose(dispatchers -> PerCoreServers.listen(vertx, dispatchers, new HttpServerOptions().setCompressionSupported(true),
+                  config.host(), config.port()))
               .map(http -> new TracepostServer(vertx, database, pool, http, createdKey)))
               .onFailure(failure -> pool.close());
         });

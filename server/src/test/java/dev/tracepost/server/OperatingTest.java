@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperatingTest {
 
   @Test
-  void theEmbeddedDatabaseKeepsDataAcrossRestartsAndTheFirstStartMakesAKeyOnce(@TempDir Path dataDir) {
+  void theEmbeddedDatabaseKeepsDataAcrossRestartsAndTheFirstStartMakesAKeyOnce(@TempDir Path dataDir) throws Exception {
     String key;
     String project;
     try (RunningServer first = RunningServer.start(RunningServer.embeddedConfig(dataDir))) {
+      assertThat(setting(first, "fsync")).as("a commit is on disk when answered").isEqualTo("on");
+      assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
       key = first.server().createdKey().orElseThrow();
       project = first.send(HttpMethod.POST, "/projects", "Galileo-API-Key", key, new JsonObject().put("name", "kept"))
           .bodyAsJsonObject().getString("id");
@@ -32,6 +34,14 @@ class OperatingTest {
     }
   }
 
+  private static String setting(RunningServer server, String name) throws java.sql.SQLException {
+    try (var connection = java.sql.DriverManager.getConnection(server.server().database().jdbcUrl(), "postgres", "postgres");
+         var result = connection.createStatement().executeQuery("show " + name)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
   @Test
   void aTokenFromOneInstanceWorksOnAnotherSharingTheDatabase() {
     try (RunningServer one = RunningServer.start(); RunningServer two = RunningServer.start()) {
@@ -42,6 +52,22 @@ class OperatingTest {
       HttpResponse<Buffer> elsewhere = two.send(HttpMethod.GET, "/current_user", "Authorization", "Bearer " + token, null);
 
       assertThat(elsewhere.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aKeyDeletedOnOneInstanceStopsWorkingOnAnotherWithinTheKeyCacheLifetime() throws InterruptedException {
+    var config = dev.tracepost.server.config.ServerConfig.from(new String[] {"--port", "0", "--host", "127.0.0.1"},
+        java.util.Map.of("TRACEPOST_ADMIN_TOKEN", RunningServer.ADMIN_TOKEN, "TRACEPOST_KEY_CACHE_SECONDS", "1"))
+        .withDatabase(TestDatabase.options());
+    try (RunningServer one = RunningServer.start(config); RunningServer two = RunningServer.start(config)) {
+      String key = one.newTenantKey();
+      assertThat(two.send(HttpMethod.GET, "/projects", "Galileo-API-Key", key, null).statusCode()).isEqualTo(200);
+
+      one.send(HttpMethod.DELETE, "/admin/keys/" + key.substring(0, 12), "Authorization", "Bearer " + RunningServer.ADMIN_TOKEN, null);
+      Thread.sleep(1_100);
+
+      assertThat(two.send(HttpMethod.GET, "/projects", "Galileo-API-Key", key, null).statusCode()).isEqualTo(401);
     }
   }
 

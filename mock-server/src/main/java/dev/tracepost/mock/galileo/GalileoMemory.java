@@ -21,8 +21,8 @@ import java.util.UUID;
  */
 public final class GalileoMemory {
 
-  public static final int MAX_RECORDS = 10_000;
-  public static final int MAX_INGESTED = 1_000;
+  public static final int MAX_RECORDS = 5_000;
+  public static final int MAX_INGESTED = 500;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }
@@ -90,7 +90,8 @@ public final class GalileoMemory {
   synchronized void store(List<RecordRow> rows, String projectId, String runId, List<JsonObject> sentTraces) {
     OffsetDateTime now = OffsetDateTime.now();
     rows.forEach(row -> records.put(row.id(), new Stored(row, projectId, runId, now)));
-    sentTraces.forEach(trace -> ingestedTraces.addLast(trace.copy()));
+    // Kept as sent, not copied: nothing changes a request's body, and readers get copies.
+    sentTraces.forEach(ingestedTraces::addLast);
     var oldest = records.keySet().iterator();
     while (records.size() > MAX_RECORDS && oldest.hasNext()) {
       oldest.next();

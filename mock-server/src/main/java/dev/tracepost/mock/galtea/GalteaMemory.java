@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class GalteaMemory {
 
-  public static final int MAX_TRACES = 20_000;
+  public static final int MAX_TRACES = 5_000;
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();

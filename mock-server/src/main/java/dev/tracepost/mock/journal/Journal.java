@@ -3,21 +3,28 @@ package dev.tracepost.mock.journal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requests the mock received, newest last, never more than its capacity: the oldest entry goes when a
  * new one comes, so memory stays flat however long a load runs (WireMock's journal grows until the JVM
- * runs out). Bodies are kept up to {@link #MAX_BODY_CHARS} characters each.
+ * runs out). Bodies are kept up to {@link #MAX_BODY_CHARS} characters each and {@link #MAX_BODY_CHARS_TOTAL}
+ * in all: past that, the oldest entries lose their bodies (and say so), so large bodies cannot fill the
+ * memory either.
  */
 public final class Journal {
 
   public static final int DEFAULT_CAPACITY = 10_000;
   public static final int MAX_BODY_CHARS = 1024 * 1024;
+  public static final long MAX_BODY_CHARS_TOTAL = 8L * 1024 * 1024;
 
   private final int capacity;
   private final ConcurrentLinkedDeque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
+  /** The entries that still hold a body, oldest first: whose bodies go first when room is needed. */
+  private final ConcurrentLinkedQueue<JournalEntry> withBodies = new ConcurrentLinkedQueue<>();
+  private final AtomicLong bodyChars = new AtomicLong();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong sequence = new AtomicLong();
 
@@ -34,8 +41,24 @@ public final class Journal {
 
   void add(JournalEntry entry) {
     entries.addLast(entry);
-    if (size.incrementAndGet() > capacity && entries.pollFirst() != null) {
-      size.decrementAndGet();
+    if (size.incrementAndGet() > capacity) {
+      JournalEntry oldest = entries.pollFirst();
+      if (oldest != null) {
+        size.decrementAndGet();
+        withBodies.remove(oldest); // at the head when it still has a body: both queues are in arrival order
+        bodyChars.addAndGet(-oldest.dropBody());
+      }
+    }
+    if (entry.rawBody() != null) {
+      withBodies.add(entry);
+      long total = bodyChars.addAndGet(entry.rawBody().length());
+      while (total > MAX_BODY_CHARS_TOTAL) {
+        JournalEntry oldest = withBodies.poll();
+        if (oldest == null) {
+          break;
+        }
+        total = bodyChars.addAndGet(-oldest.dropBody());
+      }
     }
   }
 
@@ -65,6 +88,8 @@ public final class Journal {
 
   public void clear() {
     entries.clear();
+    withBodies.clear();
+    bodyChars.set(0);
     size.set(0);
   }
 }

@@ -19,6 +19,7 @@ class ServerConfigTest {
     assertThat(config.database()).isEmpty();
     assertThat(config.dataDir()).isEqualTo(Path.of("./tracepost-data"));
     assertThat(config.bodyLimit()).isEqualTo(32L * 1024 * 1024);
+    assertThat(config.keyCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
   @Test
