@@ -80,6 +80,16 @@ class MockControlTest {
   }
 
   @Test
+  void aRequestWhoseQueryCannotBeDecodedIsAnsweredAndJournaled() {
+    HttpResponse<Buffer> reply = http.galtea(HttpMethod.GET, "/traces?ids=%zz", null);
+
+    assertThat(reply.statusCode()).isEqualTo(400);
+    JsonObject journaled = http.send(HttpMethod.GET, "/__mock/requests", Map.of(), null).bodyAsJsonArray().getJsonObject(0);
+    assertThat(journaled.getInteger("status")).isEqualTo(400);
+    assertThat(journaled.getJsonArray("validationErrors").getJsonObject(0).getString("pointer")).isEqualTo("query:");
+  }
+
+  @Test
   void theJournalNeverHoldsMoreThanItsSize() {
     try (TracepostMock small = TracepostMock.start(MockOptions.defaults().withJournalSize(5));
          Http client = new Http(small.port())) {

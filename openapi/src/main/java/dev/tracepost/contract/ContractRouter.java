@@ -61,6 +61,8 @@ public final class ContractRouter {
     mount.accept(builder);
     Router router = builder.createRouter();
     router.route().failureHandler(context -> replies.handle(context, null));
+    // Vert.x refuses a path it cannot decode (a malformed %-escape) before any route: answer in the vendor's shape.
+    router.errorHandler(400, replies::undecodablePath);
     return router;
   }
 }

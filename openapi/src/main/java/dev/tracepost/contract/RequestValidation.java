@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -111,8 +112,14 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
-    ValidatableRequest request = RequestUtils.extract(context.request(), operation,
-        () -> Future.succeededFuture(context.body() == null ? null : context.body().buffer())).result();
+    ValidatableRequest request;
+    try {
+      request = RequestUtils.extract(context.request(), operation,
+          () -> Future.succeededFuture(context.body() == null ? null : context.body().buffer())).result();
+    } catch (IllegalArgumentException badEscape) {
+      context.fail(new InvalidRequest(List.of(malformedUrl(context.request().path(), badEscape))));
+      return;
+    }
     Map<String, RequestParameter> cookies = new HashMap<>();
     Map<String, RequestParameter> headers = new HashMap<>();
     Map<String, RequestParameter> path = new HashMap<>();
@@ -139,6 +146,19 @@ final class RequestValidation implements Handler<RoutingContext> {
       context.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, new ValidatedRequestImpl(cookies, headers, path, query, body.result()));
       context.next();
     });
+  }
+
+  /** A %-escape that is not one (say {@code %zz}) cannot be decoded: it is named, in the path or the query. */
+  private static Violation malformedUrl(String path, IllegalArgumentException badEscape) {
+    boolean inPath;
+    try {
+      QueryStringDecoder.decodeComponent(path);
+      inPath = false;
+    } catch (IllegalArgumentException inThePath) {
+      inPath = true;
+    }
+    return new Violation(inPath ? "path" : "query", List.of(), "url_invalid",
+        "The " + (inPath ? "path" : "query string") + " holds a malformed %-escape: " + badEscape.getMessage());
   }
 
   /** What {@code RequestValidatorImpl.validateParameter} does, with the parameter's validator compiled once. */

@@ -222,6 +222,22 @@ class RejectionTest {
     }
 
     @Test
+    void aMalformedEscapeInTheQueryIsNamedNotAnswered500() {
+      HttpResponse<Buffer> reply = await(client.get(port(Vendor.GALILEO), "127.0.0.1", "/projects?project_name=%zz")
+          .putHeader("Galileo-API-Key", "good-key").send());
+
+      assertViolations(reply, List.of(loc("query")), "url_invalid");
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIsAnsweredInGalileosShape() {
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, "/projects/%zz/traces", batch().toBuffer(), "application/json", true);
+
+      assertThat(reply.statusCode()).isEqualTo(400);
+      assertThat(reply.bodyAsJsonObject().getString("detail")).contains("/projects/%zz/traces");
+    }
+
+    @Test
     void aProjectIdThatIsNotAUuidIsNamed() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, "/v2/projects/my-project/traces", batch().toBuffer(),
           "application/json", true);
@@ -357,6 +373,26 @@ class RejectionTest {
       assertThat(reply.statusCode()).isEqualTo(400);
       assertThat(reply.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("pointer")).isEqualTo("query:limit");
       assertDocumented(Vendor.GALTEA, "listTraces", reply);
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryIsNamedNotAnswered500() {
+      HttpResponse<Buffer> reply = await(client.get(port(Vendor.GALTEA), "127.0.0.1", "/traces?ids=%zz")
+          .putHeader("Authorization", "Bearer good-key").send());
+
+      assertThat(reply.statusCode()).isEqualTo(400);
+      assertThat(reply.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("pointer")).isEqualTo("query:");
+      assertDocumented(Vendor.GALTEA, "listTraces", reply);
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIsAnsweredInGalteasShape() {
+      HttpResponse<Buffer> reply = await(client.get(port(Vendor.GALTEA), "127.0.0.1", "/traces/%zz")
+          .putHeader("Authorization", "Bearer good-key").send());
+
+      assertThat(reply.statusCode()).isEqualTo(400);
+      assertThat(reply.bodyAsJsonObject().getString("error")).isEqualTo("BadRequest");
+      assertThat(reply.bodyAsJsonObject().getString("message")).contains("/traces/%zz");
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class JournalRecorder implements PlatformHandler {
     }
     return new JournalEntry(sequence, at, found == null ? null : found.vendor().id(),
         found == null ? null : found.operationId(), found == null ? null : found.canonicalId(),
-        request.method().name(), request.path(), multi(request.params()), single(request.headers()), body(body), problems, status);
+        request.method().name(), request.path(), query(request), single(request.headers()), body(body), problems, status);
   }
 
   private static String body(Buffer body) {
@@ -79,6 +79,15 @@ public final class JournalRecorder implements PlatformHandler {
       return null;
     }
     return body.length() <= Journal.MAX_BODY_CHARS ? body.toString() : body.getString(0, Journal.MAX_BODY_CHARS) + "...";
+  }
+
+  /** The query parameters; none when the query string cannot be decoded (the entry's violations say why). */
+  private static JsonObject query(HttpServerRequest request) {
+    try {
+      return multi(request.params());
+    } catch (IllegalArgumentException malformed) {
+      return new JsonObject();
+    }
   }
 
   private static JsonObject multi(MultiMap values) {

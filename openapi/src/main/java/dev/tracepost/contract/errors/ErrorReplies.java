@@ -74,9 +74,9 @@ public final class ErrorReplies {
     return failure instanceof HttpException http ? http.getStatusCode() : context.statusCode();
   }
 
-  /** For routes no operation matched, where there is no failure to look at, only a status. */
-  public void handleStatus(RoutingContext context) {
-    frameworkError(context, context.statusCode(), context.failure());
+  /** For a request refused before routing because its path could not be decoded (a malformed %-escape). */
+  public void undecodablePath(RoutingContext context) {
+    reply(context, 400, shape.errorBody(400, "BadRequest", "The request's path could not be decoded: " + context.request().path()));
   }
 
   private void frameworkError(RoutingContext context, int status, Throwable failure) {
