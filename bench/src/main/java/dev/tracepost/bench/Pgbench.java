@@ -8,13 +8,17 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** pgbench running the statement the server runs for Galtea's {@code POST /traces}, at the same concurrency. */
+/**
+ * pgbench inserting Galtea traces one row a transaction, at the server's concurrency: the database's own
+ * rate for what {@code POST /traces} asks of it. (The server writes the traces that arrive together in one
+ * statement, TraceInsertQueue; this baseline stays the one-trace-per-statement INSERT it ran before.)
+ */
 final class Pgbench {
 
   record Result(double tps, double meanMs) {
   }
 
-  /** GalteaStore's single-trace INSERT, with pgbench variables where the server binds parameters. */
+  /** One trace checked and stored as the server does (inference result, parent, id), with pgbench variables for its id. */
   private static final String INSERT = """
       \\set n random(1, 2000000000)
       insert into galtea_traces (tenant_id, trace_id, inference_result_id, session_id, name, type, description, input_data,

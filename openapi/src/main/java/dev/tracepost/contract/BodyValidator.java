@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks request bodies against the spec as written, with networknt's JSON Schema validator: it compiles
  * each body schema once ({@link BodySchemas}) and runs many times faster than vertx-json-schema on a
- * 500-record Galileo batch (README, Benchmarks). {@link RequestValidation} runs it after the parameters and the content type.
+ * 500-record Galileo batch (README, Benchmarks). {@link RequestValidation} runs it after the parameters
+ * and the content type.
  */
 public final class BodyValidator {
 

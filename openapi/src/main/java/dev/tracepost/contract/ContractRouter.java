@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Builds the Router that enforces one vendor's contract: body limit, the spec's security schemes, request
- * validation ({@link RequestValidation}), the NUL guard, the handlers the caller mounts, and the vendor's error replies. The server
- * and the mock both build their routers here, so both validate and answer errors the same way.
+ * validation ({@link RequestValidation}), the NUL guard, the handlers the caller mounts, and the vendor's
+ * error replies. The server and the mock both build their routers here, so both validate and answer
+ * errors the same way.
  */
 public final class ContractRouter {
 

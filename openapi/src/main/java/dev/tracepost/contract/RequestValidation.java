@@ -39,6 +39,7 @@ import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -222,7 +223,7 @@ final class RequestValidation implements Handler<RoutingContext> {
     } catch (JsonProcessingException e) {
       throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     List<Violation> violations = bodies.validate(operation.getOperationId(), parsed);
     if (!violations.isEmpty()) {

@@ -45,8 +45,12 @@ public final class Journal {
       JournalEntry oldest = entries.pollFirst();
       if (oldest != null) {
         size.decrementAndGet();
-        withBodies.remove(oldest); // at the head when it still has a body: both queues are in arrival order
-        bodyChars.addAndGet(-oldest.dropBody());
+        // Only an entry that still has its body is in withBodies, at its head (both queues are in arrival
+        // order): looking for one that is not would scan the whole queue on every request.
+        String body = oldest.rawBody();
+        if (body != null && withBodies.remove(oldest)) {
+          bodyChars.addAndGet(-body.length());
+        }
       }
     }
     if (entry.rawBody() != null) {
