@@ -1,6 +1,6 @@
 package dev.tracepost.mock;
 
-import dev.tracepost.contract.ContractRouter;
+import dev.tracepost.contract.BodyLimits;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.mock.journal.Journal;
 
@@ -21,7 +21,7 @@ public record MockOptions(String host, int port, String apiKey, int journalSize,
 
   /** A free port on 127.0.0.1, any key, the default journal, the bundled specs. */
   public static MockOptions defaults() {
-    return new MockOptions("127.0.0.1", 0, null, Journal.DEFAULT_CAPACITY, ContractRouter.DEFAULT_BODY_LIMIT, Map.of());
+    return new MockOptions("127.0.0.1", 0, null, Journal.DEFAULT_CAPACITY, BodyLimits.DEFAULT_MAX_BYTES, Map.of());
   }
 
   public MockOptions withHost(String newHost) {

@@ -1,5 +1,6 @@
 package dev.tracepost.mock;
 
+import dev.tracepost.contract.BodyLimits;
 import dev.tracepost.contract.ContractRouter;
 import dev.tracepost.contract.Json;
 import dev.tracepost.contract.PerCoreServers;
@@ -112,7 +113,7 @@ public final class TracepostMock implements AutoCloseable {
   private static Router vendorRouter(Vertx vertx, MockOptions options, SpecDocument spec, MockCredentials credentials,
                                      JournalRecorder recorder, Expectations expectations, Consumer<RouterBuilder> stateful) {
     MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(spec.contract()));
-    return ContractRouter.build(vertx, spec, options.bodyLimit(), credentials, recorder, builder -> {
+    return ContractRouter.build(vertx, spec, BodyLimits.maxBytes(options.bodyLimit()), credentials, recorder, builder -> {
       for (OpenAPIRoute route : builder.getRoutes()) {
         route.addHandler(context -> answers.control(context, route.getOperation()));
       }

@@ -16,15 +16,12 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.function.Consumer;
 
 /**
- * Builds the Router that enforces one vendor's contract: body limit, the spec's security schemes, request
- * validation ({@link RequestValidation}), the NUL guard, the handlers the caller mounts, and the vendor's
+ * Builds the Router that enforces one vendor's contract: body limits, the spec's security schemes, the
+ * admission of bodies ({@link BodyAdmission}), request validation ({@link RequestValidation}), the NUL guard, the handlers the caller mounts, and the vendor's
  * error replies. The server and the mock both build their routers here, so both validate and answer
  * errors the same way.
  */
 public final class ContractRouter {
-
-  /** The default limit on a request body: 32 MiB. */
-  public static final long DEFAULT_BODY_LIMIT = 32L * 1024 * 1024;
 
   private ContractRouter() {
   }
@@ -37,24 +34,25 @@ public final class ContractRouter {
   /**
    * @param mount mounts the handlers, e.g. {@code builder -> TracesApiHandler.mount(builder, traces)}
    */
-  public static Router build(Vertx vertx, SpecDocument spec, long bodyLimit, CredentialCheck credentials,
+  public static Router build(Vertx vertx, SpecDocument spec, BodyLimits limits, CredentialCheck credentials,
                              Consumer<RouterBuilder> mount) {
-    return build(vertx, spec, bodyLimit, credentials, null, mount);
+    return build(vertx, spec, limits, credentials, null, mount);
   }
 
   /**
    * @param observer sees every request first, matched or not, before its body is read (null for none)
    */
-  public static Router build(Vertx vertx, SpecDocument spec, long bodyLimit, CredentialCheck credentials,
+  public static Router build(Vertx vertx, SpecDocument spec, BodyLimits limits, CredentialCheck credentials,
                              Handler<RoutingContext> observer, Consumer<RouterBuilder> mount) {
     OpenAPIContract contract = spec.contract();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     if (observer != null) {
       builder.rootHandler(observer);
     }
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(limits.maxBytes()));
     SecurityBinding.bind(builder, contract, credentials);
-    builder.getRoutes().forEach(route -> route.setDoValidation(false)
+    BodyAdmission admission = new BodyAdmission(limits.bytesInFlight());
+    builder.getRoutes().forEach(route -> route.setDoValidation(false).addHandler(admission)
         .addHandler(new RequestValidation(vertx, contract, route.getOperation(), spec.bodies())));
     builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
     ErrorReplies replies = new ErrorReplies(spec.vendor().errorShape(), contract.getRawContract());

@@ -16,6 +16,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -175,7 +176,8 @@ final class RequestValidation implements Handler<RoutingContext> {
     if (transformer == null) {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
-    Object transformed = transformer.transform(parameter, String.valueOf(value.get()));
+    String raw = String.valueOf(value.get());
+    Object transformed = takenAsWritten(parameter) ? raw : transformer.transform(parameter, raw);
     OutputUnit result = compiled.validator().validate(transformed);
     try {
       result.checkValidity();
@@ -183,6 +185,15 @@ final class RequestValidation implements Handler<RoutingContext> {
       throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
     }
     return new RequestParameterImpl(transformed);
+  }
+
+  /**
+   * A string in the simple or form style is its text. Vert.x's transformer reads it as JSON first, so a
+   * project named {@code 1.5} or {@code -3} became a number and was refused as not a string (and every
+   * UUID cost a thrown exception).
+   */
+  private static boolean takenAsWritten(Parameter parameter) {
+    return parameter.getSchemaType() == SchemaType.STRING && (parameter.getStyle() == Style.SIMPLE || parameter.getStyle() == Style.FORM);
   }
 
   /** The body as a parsed, validated JSON tree (or, for a media type other than JSON, as Vert.x checks it). */

@@ -41,7 +41,7 @@ final class ContractFixtures {
    */
   static HttpServer stubServer(Vertx vertx, Vendor vendor, CredentialCheck credentials) {
     SpecDocument spec = await(SpecDocument.load(vertx, vendor));
-    var router = ContractRouter.build(vertx, spec, ContractRouter.DEFAULT_BODY_LIMIT, credentials,
+    var router = ContractRouter.build(vertx, spec, BodyLimits.DEFAULT, credentials,
         builder -> builder.getRoutes().forEach(route -> route.addHandler(context ->
             context.json(new JsonObject().put("operationId", route.getOperation().getOperationId())))));
     return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -32,7 +32,7 @@ class ContractLoadingTest {
 
     assertThat(contract.getVersion()).isEqualTo(OpenAPIVersion.V3_1);
     Router router = ContractRouter.build(vertx, ContractFixtures.await(SpecDocument.load(vertx, vendor)),
-        ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, builder -> { });
+        BodyLimits.DEFAULT, ANY_KEY, builder -> { });
     assertThat(router.getRoutes()).hasSizeGreaterThan(contract.operations().size());
   }
 

@@ -148,7 +148,7 @@ class GeneratedBindingTest {
   }
 
   private static int serve(Vertx vertx, Vendor vendor, java.util.function.Consumer<io.vertx.ext.web.openapi.router.RouterBuilder> mount) {
-    var router = ContractRouter.build(vertx, await(SpecDocument.load(vertx, vendor)), ContractRouter.DEFAULT_BODY_LIMIT, ANY_KEY, mount);
+    var router = ContractRouter.build(vertx, await(SpecDocument.load(vertx, vendor)), BodyLimits.DEFAULT, ANY_KEY, mount);
     return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
   }
 }

@@ -72,9 +72,9 @@ public final class TracepostServer {
                 Future<SpecDocument> galtea = SpecDocument.load(vertx, Vendor.GALTEA);
                 return Future.all(galileo, galtea).map(loaded -> (java.util.function.Supplier<VendorDispatcher>) () ->
                     new VendorDispatcher(opsRouter(vertx, config, pool, tenants, knownKeys, registry))
-                        .add(galileo.result().contract(), ContractRouter.build(vertx, galileo.result(), config.bodyLimit(), credentials,
+                        .add(galileo.result().contract(), ContractRouter.build(vertx, galileo.result(), config.bodyLimits(), credentials,
                             builder -> GalileoApi.mount(builder, new GalileoStore(pool), tenants, tokens, rowsWritten, VERSION)))
-                        .add(galtea.result().contract(), ContractRouter.build(vertx, galtea.result(), config.bodyLimit(), credentials,
+                        .add(galtea.result().contract(), ContractRouter.build(vertx, galtea.result(), config.bodyLimits(), credentials,
                             builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
               })
               // A dispatcher, its routers and their stores per event loop: the stores' insert queues belong to one.

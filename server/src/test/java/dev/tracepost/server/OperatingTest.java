@@ -119,7 +119,7 @@ class OperatingTest {
   void theAdminApiIsOffWithoutAnAdminToken() {
     var config = RunningServer.baseConfig().withDatabase(TestDatabase.options());
     var noAdmin = new dev.tracepost.server.config.ServerConfig(config.host(), config.port(), config.dataDir(), config.database(),
-        config.bodyLimit(), config.poolSize(), config.bootstrapKey(), java.util.Optional.empty(), config.jwtSecret(), config.tokenTtl(),
+        config.bodyLimits(), config.poolSize(), config.bootstrapKey(), java.util.Optional.empty(), config.jwtSecret(), config.tokenTtl(),
         config.keyCacheTtl());
     try (RunningServer server = RunningServer.start(noAdmin)) {
       HttpResponse<Buffer> reply = server.send(HttpMethod.POST, "/admin/tenants", "Authorization", "Bearer " + RunningServer.ADMIN_TOKEN,

@@ -1,6 +1,6 @@
 package dev.tracepost.server.config;
 
-import dev.tracepost.contract.ContractRouter;
+import dev.tracepost.contract.BodyLimits;
 import io.vertx.pgclient.PgConnectOptions;
 
 import java.nio.file.Path;
@@ -12,7 +12,8 @@ import java.util.Optional;
  * Everything the server is told at start, from flags and the environment (flags win).
  *
  * @param database    an external PostgreSQL, or empty for the embedded one kept in {@code dataDir}
- * @param bodyLimit   the largest request body accepted, in bytes (413 above it)
+ * @param bodyLimits  the largest request body accepted (413 above it), and the bytes of bodies each event
+ *                    loop handles at once
  * @param tokenTtl    how long a token from {@code POST /login/api_key} stays valid
  * @param keyCacheTtl how long a key's tenant is remembered (a key deleted on another instance works that long)
  */
@@ -21,7 +22,7 @@ public record ServerConfig(
     int port,
     Path dataDir,
     Optional<PgConnectOptions> database,
-    long bodyLimit,
+    BodyLimits bodyLimits,
     int poolSize,
     Optional<String> bootstrapKey,
     Optional<String> adminToken,
@@ -38,8 +39,11 @@ public record ServerConfig(
         Integer.parseInt(flags.get("port").orElse(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)))),
         Path.of(flags.get("data-dir").orElse(env.getOrDefault("TRACEPOST_DATA_DIR", "./tracepost-data"))),
         databaseFrom(env),
-        Long.parseLong(flags.get("body-limit").orElse(env.getOrDefault("TRACEPOST_BODY_LIMIT",
-            String.valueOf(ContractRouter.DEFAULT_BODY_LIMIT)))),
+        new BodyLimits(
+            Long.parseLong(flags.get("body-limit").orElse(env.getOrDefault("TRACEPOST_BODY_LIMIT",
+                String.valueOf(BodyLimits.DEFAULT_MAX_BYTES)))),
+            Long.parseLong(flags.get("body-bytes-in-flight").orElse(env.getOrDefault("TRACEPOST_BODY_BYTES_IN_FLIGHT",
+                String.valueOf(BodyLimits.DEFAULT_BYTES_IN_FLIGHT))))),
         Integer.parseInt(flags.get("pool-size").orElse(env.getOrDefault("TRACEPOST_POOL_SIZE", "8"))),
         nonBlank(env.get("TRACEPOST_BOOTSTRAP_KEY")),
         nonBlank(env.get("TRACEPOST_ADMIN_TOKEN")),
@@ -68,23 +72,23 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
+    return new ServerConfig(host, newPort, dataDir, database, bodyLimits, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withDatabase(PgConnectOptions options) {
-    return new ServerConfig(host, port, dataDir, Optional.of(options), bodyLimit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
+    return new ServerConfig(host, port, dataDir, Optional.of(options), bodyLimits, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, bootstrapKey, Optional.of(token), jwtSecret, tokenTtl, keyCacheTtl);
+    return new ServerConfig(host, port, dataDir, database, bodyLimits, poolSize, bootstrapKey, Optional.of(token), jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withBootstrapKey(String key) {
-    return new ServerConfig(host, port, dataDir, database, bodyLimit, poolSize, Optional.of(key), adminToken, jwtSecret, tokenTtl, keyCacheTtl);
+    return new ServerConfig(host, port, dataDir, database, bodyLimits, poolSize, Optional.of(key), adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   public ServerConfig withBodyLimit(long limit) {
-    return new ServerConfig(host, port, dataDir, database, limit, poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
+    return new ServerConfig(host, port, dataDir, database, new BodyLimits(limit, bodyLimits.bytesInFlight()), poolSize, bootstrapKey, adminToken, jwtSecret, tokenTtl, keyCacheTtl);
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -18,7 +18,8 @@ class ServerConfigTest {
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.database()).isEmpty();
     assertThat(config.dataDir()).isEqualTo(Path.of("./tracepost-data"));
-    assertThat(config.bodyLimit()).isEqualTo(32L * 1024 * 1024);
+    assertThat(config.bodyLimits().maxBytes()).isEqualTo(32L * 1024 * 1024);
+    assertThat(config.bodyLimits().bytesInFlight()).isEqualTo(128L * 1024);
     assertThat(config.keyCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
@@ -30,6 +31,15 @@ class ServerConfigTest {
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/tp"));
+  }
+
+  @Test
+  void bodyLimitsComeFromFlagsOrTheEnvironment() {
+    ServerConfig config = ServerConfig.from(new String[] {"--body-bytes-in-flight", "1048576"},
+        Map.of("TRACEPOST_BODY_LIMIT", "1000000", "TRACEPOST_BODY_BYTES_IN_FLIGHT", "5"));
+
+    assertThat(config.bodyLimits().maxBytes()).isEqualTo(1_000_000);
+    assertThat(config.bodyLimits().bytesInFlight()).isEqualTo(1_048_576);
   }
 
   @Test

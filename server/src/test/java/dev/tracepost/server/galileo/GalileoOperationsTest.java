@@ -101,6 +101,17 @@ class GalileoOperationsTest {
   }
 
   @Test
+  void aProjectNameThatReadsLikeJsonIsFoundByItsText() {
+    String id = galileo.createProject("1.5");
+
+    HttpResponse<Buffer> byName = galileo.get("/projects?project_name=1.5");
+
+    assertThat(byName.statusCode()).isEqualTo(200);
+    assertThat(byName.bodyAsJsonArray()).hasSize(1);
+    assertThat(byName.bodyAsJsonArray().getJsonObject(0).getString("id")).isEqualTo(id);
+  }
+
+  @Test
   void logStreamsAreCreatedListedPagedAndRead() {
     String project = galileo.createProject("streams");
     List<String> ids = new ArrayList<>();
