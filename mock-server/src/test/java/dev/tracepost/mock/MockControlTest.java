@@ -80,6 +80,16 @@ class MockControlTest {
   }
 
   @Test
+  void theJournalKeepsTheQueryDecodedAndTheHeadersAsSent() {
+    http.galileo(HttpMethod.GET, "/projects?project_name=a%20b&project_name=c%3Ad", null);
+
+    JsonObject journaled = http.send(HttpMethod.GET, "/__mock/requests", Map.of(), null).bodyAsJsonArray().getJsonObject(0);
+    assertThat(journaled.getJsonObject("query")).isEqualTo(new JsonObject().put("project_name", new JsonArray().add("a b").add("c:d")));
+    assertThat(journaled.getJsonObject("headers").getString("Galileo-API-Key")).isEqualTo("any-key");
+    assertThat(journaled.getJsonObject("headers").getString("host")).startsWith("127.0.0.1:");
+  }
+
+  @Test
   void aRequestWhoseQueryCannotBeDecodedIsAnsweredAndJournaled() {
     HttpResponse<Buffer> reply = http.galtea(HttpMethod.GET, "/traces?ids=%zz", null);
 
@@ -87,6 +97,7 @@ class MockControlTest {
     JsonObject journaled = http.send(HttpMethod.GET, "/__mock/requests", Map.of(), null).bodyAsJsonArray().getJsonObject(0);
     assertThat(journaled.getInteger("status")).isEqualTo(400);
     assertThat(journaled.getJsonArray("validationErrors").getJsonObject(0).getString("pointer")).isEqualTo("query:");
+    assertThat(journaled.getJsonObject("query")).isEmpty();
   }
 
   @Test

@@ -21,8 +21,7 @@ public final class JournalEntry {
   private final String canonicalId;
   private final String method;
   private final String path;
-  private final JsonObject query;
-  private final JsonObject headers;
+  private final RequestHead head;
   private final JsonArray violations;
   private final int status;
   private volatile String rawBody;
@@ -34,8 +33,8 @@ public final class JournalEntry {
    * @param rawBody     the body as received, cut after {@link Journal#MAX_BODY_CHARS}
    * @param violations  what the request broke, when it was rejected as invalid
    */
-  public JournalEntry(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method, String path,
-                      JsonObject query, JsonObject headers, String rawBody, JsonArray violations, int status) {
+  JournalEntry(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method, String path,
+               RequestHead head, String rawBody, JsonArray violations, int status) {
     this.sequence = sequence;
     this.at = at;
     this.vendor = vendor;
@@ -43,8 +42,7 @@ public final class JournalEntry {
     this.canonicalId = canonicalId;
     this.method = method;
     this.path = path;
-    this.query = query;
-    this.headers = headers;
+    this.head = head;
     this.rawBody = rawBody;
     this.violations = violations;
     this.status = status;
@@ -78,12 +76,14 @@ public final class JournalEntry {
     return path;
   }
 
+  /** Each query parameter with its values. */
   public JsonObject query() {
-    return query;
+    return head.queryJson();
   }
 
+  /** Each header with its value. */
   public JsonObject headers() {
-    return headers;
+    return head.headersJson();
   }
 
   /** The body as text; null when there was none, or when it was dropped to make room. */
@@ -124,8 +124,8 @@ public final class JournalEntry {
         .put("canonicalOperationId", canonicalId)
         .put("method", method)
         .put("path", path)
-        .put("query", query)
-        .put("headers", headers)
+        .put("query", query())
+        .put("headers", headers())
         .put("body", body())
         .put("validationErrors", violations)
         .put("status", status);

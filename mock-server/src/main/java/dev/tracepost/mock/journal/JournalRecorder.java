@@ -3,7 +3,6 @@ package dev.tracepost.mock.journal;
 import dev.tracepost.contract.errors.ErrorReplies;
 import dev.tracepost.contract.errors.Violation;
 import dev.tracepost.mock.spec.Operations;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -71,7 +70,7 @@ public final class JournalRecorder implements PlatformHandler {
     }
     return new JournalEntry(sequence, at, found == null ? null : found.vendor().id(),
         found == null ? null : found.operationId(), found == null ? null : found.canonicalId(),
-        request.method().name(), request.path(), query(request), single(request.headers()), body(body), problems, status);
+        request.method().name(), request.path(), RequestHead.of(request.query(), request.headers()), body(body), problems, status);
   }
 
   private static String body(Buffer body) {
@@ -79,28 +78,5 @@ public final class JournalRecorder implements PlatformHandler {
       return null;
     }
     return body.length() <= Journal.MAX_BODY_CHARS ? body.toString() : body.getString(0, Journal.MAX_BODY_CHARS) + "...";
-  }
-
-  /** The query parameters; none when the query string cannot be decoded (the entry's violations say why). */
-  private static JsonObject query(HttpServerRequest request) {
-    try {
-      return multi(request.params());
-    } catch (IllegalArgumentException malformed) {
-      return new JsonObject();
-    }
-  }
-
-  private static JsonObject multi(MultiMap values) {
-    JsonObject json = new JsonObject();
-    for (String name : values.names()) {
-      json.put(name, new JsonArray(values.getAll(name)));
-    }
-    return json;
-  }
-
-  private static JsonObject single(MultiMap values) {
-    JsonObject json = new JsonObject();
-    values.forEach(entry -> json.put(entry.getKey(), entry.getValue()));
-    return json;
   }
 }

@@ -1,6 +1,5 @@
 package dev.tracepost.mock.journal;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +12,7 @@ class JournalTest {
 
   private static JournalEntry entry(Journal journal, String body) {
     return new JournalEntry(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST", "/traces",
-        new JsonObject(), new JsonObject(), body, null, 200);
+        new RequestHead(null, ""), body, null, 200);
   }
 
   @Test
