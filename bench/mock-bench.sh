@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The mock's benchmark: startup of the CLI jar to the first answered request (median of 7), then
+# The mock's benchmark: startup of the CLI jar to the first answered request (median of 7, beside the
+# smallest Vert.x server from the same jar), then
 # `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
 # validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
 # Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] bench/mock-bench.sh [seconds per load, default 10]
@@ -10,6 +11,7 @@ MOCK_JAVA_OPTS="${MOCK_JAVA_OPTS:-}"
 TOOLS=bench/.tools
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 ./mvnw -q -B -ntp install -DskipTests
+(cd bench && ../mvnw -q -B -ntp package)
 [ -x "$TOOLS/node_modules/.bin/prism" ] || npm install --no-audit --no-fund --prefix "$TOOLS" @stoplight/prism-cli@5 >/dev/null
 WIREMOCK="$TOOLS/wiremock-standalone.jar"
 [ -f "$WIREMOCK" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
@@ -33,21 +35,29 @@ wrk_row() { # name, pid, lua, url
 }
 
 GALTEA_BODY='{"inferenceResultId":"ir_1","name":"fetch_user_data","type":"TOOL","inputData":{"user_id":"123"},"latencyMs":45.5,"metadata":{}}'
-startups=()
-for run in 1 2 3 4 5 6 7; do
-  port=$(free_port)
+# From launch to the answer of one valid Galtea POST /traces, sent as soon as the service prints its URL
+# (polling instead would have curl processes compete with the JVM for the two cores).
+startup_ms() { # the service's command line; it must print a line ending with its URL first
+  local start line code
   start=$(now_ms)
-  java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port "$port" >/dev/null 2>&1 &
-  pid=$!
-  wait_for "http://127.0.0.1:$port/traces" -X POST -H 'Authorization: Bearer gsk_bench' -H 'Prefer: code=201' \
-    -H 'Content-Type: application/json' -d "$GALTEA_BODY"
-  startups+=($(( $(now_ms) - start )))
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  coproc SERVICE { exec "$@" 2>/dev/null; }
+  read -r line <&"${SERVICE[0]}"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer gsk_bench' -H 'Prefer: code=201' \
+    -H 'Content-Type: application/json' -d "$GALTEA_BODY" "${line##* }/traces")
+  echo $(( $(now_ms) - start ))
+  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+  [ "$code" = 201 ] || { echo "the first request got $code" >&2; exit 1; }
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+startups=(); floor=()
+for run in 1 2 3 4 5 6 7; do
+  startups+=("$(startup_ms java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
+  floor+=("$(startup_ms java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
 done
-startup_median=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 4p)
 
 echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}"
-echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median ${startup_median} ms"
+echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median $(median "${startups[@]}") ms"
+echo "The same for the smallest Vert.x HTTP server, from the same jar (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
 echo
 echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service)"
 echo
