@@ -42,6 +42,11 @@ final class BodyAdmission implements Handler<RoutingContext> {
       context.next();
       return;
     }
+    if (context.response().closed()) {
+      // The client left while an earlier handler (a key lookup, say) was busy: nothing to answer, and a
+      // closed response would never give its bytes back.
+      return;
+    }
     Waiting request = new Waiting(context, bytes);
     // Called when the response is sent or the connection is lost, whether or not the request got in.
     context.addEndHandler(ended -> {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static dev.tracepost.testkit.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +31,16 @@ class BodyAdmissionTest {
   private HttpServer server;
   private HttpClient client;
   private final List<RoutingContext> held = new CopyOnWriteArrayList<>();
+  private final AtomicInteger closedConnections = new AtomicInteger();
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false)).handler(new BodyAdmission(100)).handler(held::add);
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    router.route().handler(BodyHandler.create(false)).handler(this::leaveWhenAsked).handler(new BodyAdmission(100)).handler(held::add);
+    server = await(vertx.createHttpServer()
+        .connectionHandler(connection -> connection.closeHandler(closed -> closedConnections.incrementAndGet()))
+        .requestHandler(router).listen(0, "127.0.0.1"));
     client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(10));
   }
 
@@ -81,6 +86,7 @@ class BodyAdmissionTest {
     await(vertx.timer(100));
     assertThat(held).hasSize(1);
     await(leaving.close());
+    waitUntil(() -> closedConnections.get() == 1);
 
     answer(0);
     Future<HttpClientResponse> next = post(80);
@@ -88,6 +94,38 @@ class BodyAdmissionTest {
     answer(1);
     assertThat(await(next).statusCode()).isEqualTo(200);
     assertThat(held).hasSize(2);
+  }
+
+  @Test
+  void aRequestWhoseClientLeftBeforeItsTurnTakesNoRoom() throws InterruptedException {
+    NetSocket leaving = await(vertx.createNetClient().connect(server.actualPort(), "127.0.0.1"));
+    await(leaving.write("POST / HTTP/1.1\r\nHost: x\r\nX-Leave: yes\r\nContent-Length: 80\r\n\r\n" + "x".repeat(80)));
+    await(vertx.timer(100));
+    await(leaving.close());
+    waitUntil(() -> closedConnections.get() == 1);
+    await(vertx.timer(100));
+
+    Future<HttpClientResponse> first = post(80);
+    awaitHeld(1);
+    post(80);
+    awaitHeld(1);
+    answer(0);
+    assertThat(await(first).statusCode()).isEqualTo(200);
+    awaitHeld(2);
+  }
+
+  /** Stands for a handler that is still busy (a key lookup, say) when the client leaves: it goes on once the connection is closed. */
+  private void leaveWhenAsked(RoutingContext context) {
+    if (context.request().getHeader("X-Leave") == null) {
+      context.next();
+      return;
+    }
+    vertx.setPeriodic(5, timer -> {
+      if (context.response().closed()) {
+        vertx.cancelTimer(timer);
+        context.next();
+      }
+    });
   }
 
   private Future<HttpClientResponse> post(int bytes) {
@@ -98,12 +136,17 @@ class BodyAdmissionTest {
 
   /** Waits for the handler to hold {@code count} requests; a moment longer, so that one too many would show. */
   private void awaitHeld(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (held.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    waitUntil(() -> held.size() >= count);
     await(vertx.timer(100));
     assertThat(held).hasSize(count);
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(condition.getAsBoolean()).isTrue();
   }
 
   private List<Integer> bodySizes() {
