@@ -1,6 +1,8 @@
 package dev.tracepost.contract;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayDeque;
@@ -12,13 +14,18 @@ import java.util.ArrayDeque;
  * a database connection keeps all of that: under a load of large batches, most of the server's time went
  * to the garbage collector copying such requests (README, Benchmarks). A request alone on its event loop
  * always goes, whatever its size, and small ones pass whenever they fit, even while a larger one waits.
- * One instance per router: only its event loop touches it.
+ * Each event loop keeps its own account, in its Vert.x context: a router that several event loops share
+ * (the mock's) is never touched by two threads at once.
  */
 final class BodyAdmission implements Handler<RoutingContext> {
 
   private final long bytesInFlight;
-  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-  private long admitted;
+
+  /** One event loop's account: only that event loop reads or writes it. */
+  private static final class Turns {
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private long admitted;
+  }
 
   private static final class Waiting {
     private final RoutingContext context;
@@ -47,39 +54,50 @@ final class BodyAdmission implements Handler<RoutingContext> {
       // closed response would never give its bytes back.
       return;
     }
+    Turns turns = turnsHere();
     Waiting request = new Waiting(context, bytes);
-    // Called when the response is sent or the connection is lost, whether or not the request got in.
+    // Called on this event loop when the response is sent or the connection is lost, whether or not the request got in.
     context.addEndHandler(ended -> {
       if (request.let) {
-        admitted -= request.bytes;
-        letWaitingIn();
+        turns.admitted -= request.bytes;
+        letWaitingIn(turns);
       } else {
-        waiting.remove(request);
+        turns.waiting.remove(request);
       }
     });
-    if (fits(bytes)) {
-      letIn(request);
+    if (fits(turns, bytes)) {
+      letIn(turns, request);
     } else {
-      waiting.addLast(request);
+      turns.waiting.addLast(request);
     }
   }
 
-  private boolean fits(long bytes) {
-    return admitted == 0 || admitted + bytes <= bytesInFlight;
+  private Turns turnsHere() {
+    Context here = Vertx.currentContext();
+    Turns turns = here.get(this);
+    if (turns == null) {
+      turns = new Turns();
+      here.put(this, turns);
+    }
+    return turns;
   }
 
-  private void letWaitingIn() {
-    while (!waiting.isEmpty() && fits(waiting.peekFirst().bytes)) {
-      Waiting next = waiting.pollFirst();
+  private boolean fits(Turns turns, long bytes) {
+    return turns.admitted == 0 || turns.admitted + bytes <= bytesInFlight;
+  }
+
+  private void letWaitingIn(Turns turns) {
+    while (!turns.waiting.isEmpty() && fits(turns, turns.waiting.peekFirst().bytes)) {
+      Waiting next = turns.waiting.pollFirst();
       if (!next.context.response().closed()) {
-        letIn(next);
+        letIn(turns, next);
       }
     }
   }
 
-  private void letIn(Waiting request) {
+  private void letIn(Turns turns, Waiting request) {
     request.let = true;
-    admitted += request.bytes;
+    turns.admitted += request.bytes;
     request.context.next();
   }
 }

@@ -1,6 +1,8 @@
 package dev.tracepost.contract;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -114,6 +116,31 @@ class BodyAdmissionTest {
     awaitHeld(2);
   }
 
+  @Test
+  void eachEventLoopSharingTheRouterKeepsItsOwnAccount() throws InterruptedException {
+    Router shared = Router.router(vertx);
+    List<String> threads = new CopyOnWriteArrayList<>();
+    shared.route().handler(BodyHandler.create(false)).handler(new BodyAdmission(100)).handler(context -> {
+      threads.add(Thread.currentThread().getName());
+      held.add(context);
+    });
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    await(vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.createHttpServer().requestHandler(shared).listen(-1, "127.0.0.1").onSuccess(servers::add);
+      }
+    }, new DeploymentOptions().setInstances(2)));
+    int port = servers.get(0).actualPort();
+
+    post(port, 80);
+    awaitHeld(1);
+    post(port, 80);
+    awaitHeld(2);
+
+    assertThat(threads).doesNotHaveDuplicates();
+  }
+
   /** Stands for a handler that is still busy (a key lookup, say) when the client leaves: it goes on once the connection is closed. */
   private void leaveWhenAsked(RoutingContext context) {
     if (context.request().getHeader("X-Leave") == null) {
@@ -129,7 +156,11 @@ class BodyAdmissionTest {
   }
 
   private Future<HttpClientResponse> post(int bytes) {
-    return client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/")
+    return post(server.actualPort(), bytes);
+  }
+
+  private Future<HttpClientResponse> post(int port, int bytes) {
+    return client.request(HttpMethod.POST, port, "127.0.0.1", "/")
         .compose(request -> request.send(Buffer.buffer("x".repeat(bytes))))
         .compose(response -> response.body().map(body -> response));
   }

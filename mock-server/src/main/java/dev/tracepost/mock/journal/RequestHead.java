@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request's query string and headers as the journal keeps them: as two strings, read into JSON only
  * when someone asks. Ten thousand entries outlive many young collections; as maps of strings they were
- * most of the objects the collector copied under load, and the mock's Galileo ingest ran at half the
- * rate (bench/results/mock-2026-12-01.md).
+ * most of the objects the collector copied under load, and held the mock's Galileo ingest back by a
+ * fifth or more (bench/results/mock-2026-12-02.md).
  */
 record RequestHead(String query, String headers) {
 
