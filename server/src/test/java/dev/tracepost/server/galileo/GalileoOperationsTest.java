@@ -186,9 +186,16 @@ class GalileoOperationsTest {
   void ingestNeedsTheProjectAndTheDestinationItNames() {
     String project = galileo.createProject("destinations");
 
-    assertThat(galileo.post("/projects/" + UUID.randomUUID() + "/traces", batch(null, trace("a"))).statusCode()).isEqualTo(404);
-    assertThat(galileo.post("/projects/" + project + "/traces", batch(UUID.randomUUID().toString(), trace("a"))).statusCode())
-        .isEqualTo(404);
+    UUID missing = UUID.randomUUID();
+    for (JsonObject batch : List.of(batch(null, trace("a")), batch(UUID.randomUUID().toString(), trace("a")))) {
+      HttpResponse<Buffer> noProject = galileo.post("/projects/" + missing + "/traces", batch);
+      assertThat(noProject.statusCode()).isEqualTo(404);
+      assertThat(noProject.bodyAsJsonObject().getString("detail")).isEqualTo("Project " + missing + " not found");
+    }
+    assertThat(galileo.get("/projects/" + missing + "/log_streams").statusCode()).as("no default log stream made for it").isEqualTo(404);
+    HttpResponse<Buffer> noStream = galileo.post("/projects/" + project + "/traces", batch(UUID.randomUUID().toString(), trace("a")));
+    assertThat(noStream.statusCode()).isEqualTo(404);
+    assertThat(noStream.bodyAsJsonObject().getString("detail")).startsWith("Log stream");
     assertThat(galileo.post("/projects/" + project + "/traces",
         batch(null, trace("a")).put("experiment_id", UUID.randomUUID().toString())).statusCode()).isEqualTo(404);
     assertThat(galileo.post("/projects/" + project + "/traces",
