@@ -56,7 +56,7 @@ public final class BodyValidator {
     return body.path("content").path("application/json").has("schema") ? base + "/content/application~1json/schema" : null;
   }
 
-  public boolean checks(String operationId) {
+  private boolean checks(String operationId) {
     return pointers.containsKey(operationId);
   }
 

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Builds the Router that enforces one vendor's contract: body limits, the spec's security schemes, the
- * admission of bodies ({@link BodyAdmission}), request validation ({@link RequestValidation}), the NUL guard, the handlers the caller mounts, and the vendor's
- * error replies. The server and the mock both build their routers here, so both validate and answer
- * errors the same way.
+ * admission of bodies ({@link BodyAdmission}), request validation ({@link RequestValidation}, NULs
+ * included), the handlers the caller mounts, and the vendor's error replies. The server and the mock both
+ * build their routers here, so both validate and answer errors the same way.
  */
 public final class ContractRouter {
 
@@ -54,7 +54,6 @@ public final class ContractRouter {
     BodyAdmission admission = new BodyAdmission(limits.bytesInFlight());
     builder.getRoutes().forEach(route -> route.setDoValidation(false).addHandler(admission)
         .addHandler(new RequestValidation(vertx, contract, route.getOperation(), spec.bodies())));
-    builder.getRoutes().forEach(route -> route.addHandler(NulCharacterGuard::handle));
     ErrorReplies replies = new ErrorReplies(spec.vendor().errorShape(), contract.getRawContract());
     builder.getRoutes().forEach(route -> route.addFailureHandler(context -> replies.handle(context, route.getOperation())));
     mount.accept(builder);

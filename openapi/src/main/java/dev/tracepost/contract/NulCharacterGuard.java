@@ -1,41 +1,32 @@
 package dev.tracepost.contract;
 
-import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.errors.Violation;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Rejects a body holding the NUL character ({@code \u0000}) anywhere, in a value or a key, with a
- * violation at each place. PostgreSQL can store NUL in neither text nor jsonb, and quietly changing the
- * text would break "what you read is what you sent", so the contract forbids it. In JSON a NUL can only
- * arrive escaped, so one pass over the raw bytes settles nearly every request; the tree is walked only
- * to say where the NULs are.
+ * Finds the NUL character ({@code \u0000}) anywhere in a JSON body, in a value or a key, with a violation
+ * at each place. PostgreSQL can store NUL in neither text nor jsonb, and quietly changing the text would
+ * break "what you read is what you sent", so the contract forbids it. In JSON a NUL can only arrive
+ * escaped, so one pass over the raw bytes settles nearly every request; the parsed tree is walked only to
+ * say where the NULs are. {@link RequestValidation} asks, where it has just parsed the body.
  */
-public final class NulCharacterGuard {
+final class NulCharacterGuard {
 
   private NulCharacterGuard() {
   }
 
-  public static void handle(RoutingContext context) {
-    Buffer body = context.body() == null ? null : context.body().buffer();
-    if (body == null || !containsEscapedNul(BodyBytes.of(body))) {
-      context.next();
-      return;
+  /** Every place of the body that holds a NUL (none for nearly every body, found without walking it). */
+  static List<Violation> violations(BodyBytes bytes, JsonNode parsed) {
+    if (!containsEscapedNul(bytes)) {
+      return List.of();
     }
     List<Violation> violations = new ArrayList<>();
-    walk(io.vertx.core.json.Json.decodeValue(body), new ArrayList<>(), violations);
-    if (violations.isEmpty()) {
-      context.next();
-    } else {
-      context.fail(new InvalidRequest(violations));
-    }
+    walk(parsed, new ArrayList<>(), violations);
+    return violations;
   }
 
   static boolean containsEscapedNul(BodyBytes body) {
@@ -56,9 +47,9 @@ public final class NulCharacterGuard {
     return count;
   }
 
-  private static void walk(Object value, List<Object> path, List<Violation> into) {
-    if (value instanceof JsonObject object) {
-      for (Map.Entry<String, Object> entry : object) {
+  private static void walk(JsonNode value, List<Object> path, List<Violation> into) {
+    if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
         path.add(entry.getKey());
         if (entry.getKey().indexOf('\0') >= 0) {
           into.add(new Violation("body", path, "string_nul", "Keys may not contain the NUL character (\\u0000)"));
@@ -66,13 +57,13 @@ public final class NulCharacterGuard {
         walk(entry.getValue(), path, into);
         path.remove(path.size() - 1);
       }
-    } else if (value instanceof JsonArray array) {
-      for (int i = 0; i < array.size(); i++) {
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
         path.add(i);
-        walk(array.getValue(i), path, into);
+        walk(value.get(i), path, into);
         path.remove(path.size() - 1);
       }
-    } else if (value instanceof String text && text.indexOf('\0') >= 0) {
+    } else if (value.isTextual() && value.textValue().indexOf('\0') >= 0) {
       into.add(new Violation("body", path, "string_nul", "Text may not contain the NUL character (\\u0000)"));
     }
   }

@@ -212,7 +212,7 @@ final class RequestValidation implements Handler<RoutingContext> {
       if (media == null) {
         throw unsupported();
       }
-      if (!MediaType.APPLICATION_JSON.equals(media.getIdentifier()) || !bodies.checks(operation.getOperationId())) {
+      if (!MediaType.APPLICATION_JSON.equals(media.getIdentifier())) {
         return Future.succeededFuture(otherMediaType(media, request.getContentType(), raw));
       }
       BodyBytes bytes = BodyBytes.of(raw);
@@ -222,7 +222,10 @@ final class RequestValidation implements Handler<RoutingContext> {
     }
   }
 
-  /** Depth first, so that a hostile body is refused before a parser or validator recurses through it. */
+  /**
+   * Depth first, so that a hostile body is refused before a parser or validator recurses through it; then
+   * the schema, then NULs ({@link NulCharacterGuard}), which no schema can forbid.
+   */
   private RequestParameter json(BodyBytes bytes) {
     if (JsonDepth.of(bytes) > JsonDepth.MAX) {
       throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
@@ -237,6 +240,9 @@ final class RequestValidation implements Handler<RoutingContext> {
       throw new UncheckedIOException(e);
     }
     List<Violation> violations = bodies.validate(operation.getOperationId(), parsed);
+    if (violations.isEmpty()) {
+      violations = NulCharacterGuard.violations(bytes, parsed);
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }
