@@ -8,10 +8,13 @@ import dev.tracepost.contract.Vendor;
  */
 public final class Main {
 
+  static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private Main() {
   }
 
   public static void main(String[] args) {
+    withoutNettyJfrEvents();
     MockOptions options = MockOptions.defaults().withPort(MockOptions.DEFAULT_PORT);
     try {
       for (int i = 0; i < args.length; i++) {
@@ -40,5 +43,16 @@ public final class Main {
     TracepostMock mock = TracepostMock.start(options);
     System.out.println("Tracepost mock listening on http://" + options.host() + ":" + mock.port());
     Runtime.getRuntime().addShutdownHook(new Thread(mock::close, "tracepost-mock-shutdown"));
+  }
+
+  /**
+   * Netty reports its buffer allocations as JFR events whenever JFR is available; registering those event
+   * types when the first connection came took about 100 ms, before the first answer (a class-loading log of
+   * the start-up showed it). {@code -Dio.netty.jfr.enabled=true} brings them back. Before anything loads Netty.
+   */
+  static void withoutNettyJfrEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
   }
 }

@@ -1,8 +1,11 @@
 package dev.tracepost.mock;
 
 import dev.tracepost.contract.BodyLimits;
+import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.mock.journal.Journal;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,7 +50,9 @@ public record MockOptions(String host, int port, String apiKey, int journalSize,
     return new MockOptions(host, port, apiKey, journalSize, bodyLimit, Map.copyOf(more));
   }
 
-  String spec(Vendor vendor) {
-    return specs.getOrDefault(vendor, vendor.specResource());
+  /** The vendor's spec file given, or the bundled spec. */
+  Future<SpecDocument> loadSpec(Vertx vertx, Vendor vendor) {
+    String file = specs.get(vendor);
+    return file == null ? SpecDocument.load(vertx, vendor) : SpecDocument.load(vertx, vendor, file);
   }
 }

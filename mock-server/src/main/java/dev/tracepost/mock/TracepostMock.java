@@ -85,8 +85,8 @@ public final class TracepostMock implements AutoCloseable {
     GalileoMemory galileo = new GalileoMemory();
     GalteaMemory galtea = new GalteaMemory();
     MockCredentials credentials = new MockCredentials(options.apiKey());
-    Future<SpecDocument> galileoSpec = SpecDocument.load(vertx, Vendor.GALILEO, options.spec(Vendor.GALILEO));
-    Future<SpecDocument> galteaSpec = SpecDocument.load(vertx, Vendor.GALTEA, options.spec(Vendor.GALTEA));
+    Future<SpecDocument> galileoSpec = options.loadSpec(vertx, Vendor.GALILEO);
+    Future<SpecDocument> galteaSpec = options.loadSpec(vertx, Vendor.GALTEA);
     return Future.all(galileoSpec, galteaSpec).compose(loaded -> {
       Operations operations = new Operations().add(Vendor.GALILEO, galileoSpec.result().contract())
           .add(Vendor.GALTEA, galteaSpec.result().contract());

@@ -47,4 +47,24 @@ class MockCliTest {
     assertThat(process.waitFor()).isEqualTo(2);
     assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--colour");
   }
+
+  @Test
+  void nettysJfrEventsAreOffUnlessAskedFor() {
+    String before = System.getProperty(Main.NETTY_JFR);
+    try {
+      System.clearProperty(Main.NETTY_JFR);
+      Main.withoutNettyJfrEvents();
+      assertThat(System.getProperty(Main.NETTY_JFR)).isEqualTo("false");
+
+      System.setProperty(Main.NETTY_JFR, "true");
+      Main.withoutNettyJfrEvents();
+      assertThat(System.getProperty(Main.NETTY_JFR)).isEqualTo("true");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Main.NETTY_JFR);
+      } else {
+        System.setProperty(Main.NETTY_JFR, before);
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -21,21 +22,37 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  /** The vendor's spec as bundled. */
+  /**
+   * The vendor's spec as bundled, read from the class path (not through Vert.x's file resolver, which
+   * would take a file of the same name in the working directory first, and copies jar entries to disk).
+   */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor) {
-    return load(vertx, vendor, vendor.specResource());
+    return vertx.executeBlocking(() -> parse(bundled(vendor)), false)
+        .compose(parsed -> build(vendor, parsed, BundledContract.of(vertx, withAnyJsonBodies(parsed.spec().copy()))));
   }
 
   /**
-   * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec. Parsing is
-   * blocking work: it runs on a worker, unordered, so that two specs load side by side.
+   * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec, checked against
+   * OpenAPI's meta-schema. Parsing is blocking work: it runs on a worker, unordered, so that two specs
+   * load side by side.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor, String location) {
     return vertx.fileSystem().readFile(location)
         .compose(bytes -> vertx.executeBlocking(() -> parse(bytes.getBytes()), false))
-        .compose(parsed -> OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))
-            .map(contract -> new SpecDocument(vendor, parsed.written(), contract,
-                new BodyValidator(parsed.written(), parsed.spec(), contract))));
+        .compose(parsed -> build(vendor, parsed, OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))));
+  }
+
+  private static Future<SpecDocument> build(Vendor vendor, Parsed parsed, Future<OpenAPIContract> contract) {
+    return contract.map(built -> new SpecDocument(vendor, parsed.written(), built, new BodyValidator(parsed.written(), parsed.spec(), built)));
+  }
+
+  private static byte[] bundled(Vendor vendor) throws IOException {
+    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(vendor.specResource())) {
+      if (in == null) {
+        throw new IOException("No " + vendor.specResource() + " on the class path");
+      }
+      return in.readAllBytes();
+    }
   }
 
   private record Parsed(JsonNode written, JsonObject spec) {
