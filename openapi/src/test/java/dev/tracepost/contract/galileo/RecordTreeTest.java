@@ -36,6 +36,34 @@ class RecordTreeTest {
   }
 
   @Test
+  void recordsSentWithoutIdsGetTimeOrderedOnes() {
+    List<JsonObject> traces = List.of(new JsonObject().put("type", "trace"), new JsonObject().put("type", "trace"));
+    long before = System.currentTimeMillis();
+
+    List<RecordRow> rows = RecordTree.ofTraces(traces, null, NOW);
+
+    assertThat(rows).allSatisfy(row -> {
+      assertThat(row.id().version()).isEqualTo(7);
+      assertThat(row.id().variant()).isEqualTo(2);
+      assertThat(row.id().getMostSignificantBits() >>> 16).isBetween(before, System.currentTimeMillis());
+    });
+    assertThat(rows.get(0).id()).isNotEqualTo(rows.get(1).id());
+  }
+
+  @Test
+  void startTimesKeepTheirOffsetAndALeapSecondBecomesTheNextSecond() {
+    List<JsonObject> traces = List.of(
+        new JsonObject().put("type", "trace").put("created_at", "2026-11-21T09:00:00.123456+02:00"),
+        new JsonObject().put("type", "trace").put("created_at", "2016-12-31T23:59:60Z"),
+        new JsonObject().put("type", "trace"));
+
+    List<RecordRow> rows = RecordTree.ofTraces(traces, null, NOW);
+
+    assertThat(rows).extracting(RecordRow::createdAt).containsExactly(
+        OffsetDateTime.parse("2026-11-21T09:00:00.123456+02:00"), OffsetDateTime.parse("2017-01-01T00:00:00Z"), NOW);
+  }
+
+  @Test
   void aDuplicateIdIsNamedWhereItAppearsAgain() {
     String id = UUID.randomUUID().toString();
     JsonObject first = new JsonObject().put("type", "trace").put("id", id);

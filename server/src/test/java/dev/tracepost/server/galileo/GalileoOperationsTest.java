@@ -176,10 +176,21 @@ class GalileoOperationsTest {
     JsonObject reply = galileo.ingest(project, batch(null, anonymous).put("include_trace_ids", true));
     JsonObject stored = ok(galileo.get("/projects/" + project + "/traces/" + reply.getJsonArray("trace_ids").getString(0)));
 
-    assertThat(UUID.fromString(stored.getString("id"))).isNotNull();
-    assertThat(UUID.fromString(stored.getJsonArray("spans").getJsonObject(0).getString("id"))).isNotNull();
+    assertThat(UUID.fromString(stored.getString("id")).version()).as("time-ordered, as the spec says").isEqualTo(7);
+    assertThat(UUID.fromString(stored.getJsonArray("spans").getJsonObject(0).getString("id")).version()).isEqualTo(7);
     assertThat(stored.getString("run_id")).as("a batch naming no destination goes to the default log stream")
         .isEqualTo(reply.getString("log_stream_id"));
+  }
+
+  @Test
+  void aLeapSecondStartTimeIsAcceptedAndReadsBackAsSent() {
+    String project = galileo.createProject("leap");
+    JsonObject sent = trace("leap").put("created_at", "2016-12-31T23:59:60Z");
+
+    galileo.ingest(project, batch(null, sent));
+    JsonObject stored = ok(galileo.get("/projects/" + project + "/traces/" + sent.getString("id")));
+
+    assertThat(stored.getString("created_at")).as("valid RFC 3339; it used to answer 500").isEqualTo("2016-12-31T23:59:60Z");
   }
 
   @Test
