@@ -97,6 +97,32 @@ class MockFlowsTest {
   }
 
   @Test
+  void numbersPastWhatTheMockCanHoldAreTheClientsErrorNotA500() {
+    try (Http http = new Http(mock.mock().port())) {
+      String project = http.galileo(HttpMethod.POST, "/projects", new JsonObject().put("name", "big")).bodyAsJsonObject().getString("id");
+      String stream = http.galileo(HttpMethod.POST, "/projects/" + project + "/log_streams", new JsonObject().put("name", "s"))
+          .bodyAsJsonObject().getString("id");
+      String session = created(http.galtea(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "v"))).getString("id");
+
+      HttpResponse<Buffer> deepPage = http.galileo(HttpMethod.GET, "/projects/" + project + "/log_streams/paginated?starting_token=99999999999", null);
+      HttpResponse<Buffer> lastPage = http.galileo(HttpMethod.POST, "/projects/" + project + "/traces/search",
+          new JsonObject().put("log_stream_id", stream).put("starting_token", 1_000_000_000).put("limit", 1000));
+      HttpResponse<Buffer> farOffset = http.galtea(HttpMethod.GET, "/traces?offset=99999999999", null);
+      HttpResponse<Buffer> manyTokens = http.galtea(HttpMethod.POST, "/inferenceResults",
+          new JsonObject().put("sessionId", session).put("inputTokens", 99_999_999_999L));
+
+      assertThat(deepPage.statusCode()).isEqualTo(422);
+      assertThat(deepPage.bodyAsJsonObject().getJsonArray("detail").getJsonObject(0).getString("type")).isEqualTo("less_than_equal");
+      assertThat(lastPage.statusCode()).as("the largest offset with the largest page: no overflow").isEqualTo(200);
+      assertThat(lastPage.bodyAsJsonObject().getJsonArray("records")).isEmpty();
+      assertThat(farOffset.statusCode()).isEqualTo(400);
+      assertThat(farOffset.bodyAsJsonObject().getString("error")).isNotBlank();
+      assertThat(manyTokens.statusCode()).isEqualTo(400);
+      assertThat(manyTokens.bodyAsJsonObject().getString("message")).contains("inputTokens");
+    }
+  }
+
+  @Test
   void eachTestStartsFromAnEmptyMock() {
     assertThat(mock.mock().requests()).isEmpty();
     assertThat(mock.galileo().ingestedTraces()).isEmpty();

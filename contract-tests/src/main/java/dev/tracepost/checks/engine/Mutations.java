@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Invalid versions of a valid body, found by trying: remove each field, give it a value of another type,
- * a value outside its enum, a date-time that is not one; keep those the spec's own schema rejects for
+ * a value outside its enum, a date-time that is not one, a number past its maximum; keep those the spec's own schema rejects for
  * that reason. Nothing is written per endpoint.
  */
 final class Mutations {
@@ -25,6 +25,8 @@ final class Mutations {
 
   private static final int MAX_DEPTH = 5;
   private static final int PER_KIND = 3;
+  /** Past every maximum the specs declare, and past what a 32-bit integer holds. */
+  private static final long TOO_LARGE = 99_999_999_999L;
 
   private final Spec spec;
   private final Operation operation;
@@ -33,7 +35,7 @@ final class Mutations {
   private Mutations(Spec spec, Operation operation) {
     this.spec = spec;
     this.operation = operation;
-    for (String kind : List.of("missing required field", "value outside enum", "bad date-time", "wrong type")) {
+    for (String kind : List.of("missing required field", "value outside enum", "bad date-time", "number above maximum", "wrong type")) {
       byKind.put(kind, new ArrayList<>());
     }
   }
@@ -61,6 +63,9 @@ final class Mutations {
           if (isDateTime(text)) {
             tryMutation(root, at, "bad date-time", "format", body -> replace(body, at, "not a date"));
           }
+        }
+        if (value instanceof Number) {
+          tryMutation(root, at, "number above maximum", "maximum", body -> replace(body, at, TOO_LARGE));
         }
         if (value != null) {
           tryMutation(root, at, "wrong type", "type", body -> replace(body, at, wrongType(value)));

@@ -1,8 +1,12 @@
 package dev.tracepost.contract.binding;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.Json;
+import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
+import dev.tracepost.contract.errors.Violation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +19,8 @@ import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,14 +55,38 @@ public final class RequestValues {
     if (body == null) {
       return null;
     }
+    if (body instanceof JsonNode parsed) {
+      return model(parsed, type);
+    }
     try {
-      if (body instanceof JsonNode parsed) {
-        return Json.mapper().readerFor(type).readValue(parsed);
-      }
       return Json.mapper().readValue(context.body().buffer().getBytes(), type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A validated JSON body as the model. */
+  static <T> T model(JsonNode body, TypeReference<T> type) {
+    try {
+      return Json.mapper().readerFor(type).readValue(body);
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof InputCoercionException) {
+        throw outOfRange("body", e.getPath().stream().<Object>map(step -> step.getFieldName() != null ? step.getFieldName() : step.getIndex()).toList());
+      }
+      throw new UncheckedIOException(e);
+    } catch (InputCoercionException e) {
+      throw outOfRange("body", List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A number the schema allows but the generated type cannot hold (a 32-bit field sent 2^40): the spec
+   * bounds the numbers it knows of, this keeps any it misses a 422 rather than a 500.
+   */
+  private static InvalidRequest outOfRange(String in, List<Object> path) {
+    return new InvalidRequest(List.of(new Violation(in, path, "out_of_range", "The number is too large for this server")));
   }
 
   private static ValidatedRequest validated(RoutingContext context) {
@@ -67,7 +97,17 @@ public final class RequestValues {
                                RoutingContext context, Location in) {
     RequestParameter value = values == null ? null : values.get(name);
     Object raw = value == null || value.isNull() ? declaredDefault(context, name, in) : value.get();
-    return raw == null ? null : Json.mapper().convertValue(plain(raw), type);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Json.mapper().convertValue(plain(raw), type);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof InputCoercionException) {
+        throw outOfRange(in.name().toLowerCase(Locale.ROOT), List.of(name));
+      }
+      throw e;
+    }
   }
 
   private static Object declaredDefault(RoutingContext context, String name, Location in) {

@@ -135,6 +135,8 @@ class GalileoOperationsTest {
         .isEqualTo(409);
     assertThat(galileo.get("/projects/" + project + "/log_streams/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     assertThat(galileo.get("/projects/" + UUID.randomUUID() + "/log_streams").statusCode()).isEqualTo(404);
+    assertThat(galileo.get("/projects/" + project + "/log_streams/paginated?starting_token=99999999999").statusCode())
+        .as("past the documented maximum (it used to answer 500)").isEqualTo(422);
   }
 
   @Test

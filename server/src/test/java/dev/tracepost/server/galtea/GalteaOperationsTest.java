@@ -189,6 +189,8 @@ class GalteaOperationsTest {
     assertThat(window).containsExactly("step-1", "step-2");
     assertThat(both).containsExactly("elsewhere");
     assertThat(call(HttpMethod.GET, "/traces?types=TOOL", null).statusCode()).as("an id filter is required").isEqualTo(400);
+    assertThat(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&offset=99999999999", null).statusCode())
+        .as("past the documented maximum (it used to answer 500)").isEqualTo(400);
   }
 
   @Test
