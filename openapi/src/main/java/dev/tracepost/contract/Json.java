@@ -3,8 +3,11 @@ package dev.tracepost.contract;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.json.jackson.VertxModule;
+
+import java.time.OffsetDateTime;
 
 /**
  * The one Jackson mapper for the generated models. Unknown properties are not its business: the
@@ -15,6 +18,7 @@ public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new VertxModule())
+      .registerModule(new SimpleModule("rfc-3339").addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

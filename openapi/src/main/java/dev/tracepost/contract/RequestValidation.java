@@ -224,7 +224,8 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   /**
    * Depth first, so that a hostile body is refused before a parser or validator recurses through it; then
-   * the schema, then NULs ({@link NulCharacterGuard}), which no schema can forbid.
+   * numbers past a double ({@link NonFiniteNumbers}), which the schema validator cannot compare; then the
+   * schema; then NULs ({@link NulCharacterGuard}), which no schema can forbid.
    */
   private RequestParameter json(BodyBytes bytes) {
     if (JsonDepth.of(bytes) > JsonDepth.MAX) {
@@ -239,7 +240,10 @@ final class RequestValidation implements Handler<RoutingContext> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Violation> violations = bodies.validate(operation.getOperationId(), parsed);
+    List<Violation> violations = NonFiniteNumbers.violations(parsed);
+    if (violations.isEmpty()) {
+      violations = bodies.validate(operation.getOperationId(), parsed);
+    }
     if (violations.isEmpty()) {
       violations = NulCharacterGuard.violations(bytes, parsed);
     }

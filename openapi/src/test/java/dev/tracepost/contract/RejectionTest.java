@@ -171,6 +171,19 @@ class RejectionTest {
     }
 
     @Test
+    void numbersPastADoubleAreRejectedWhereTheyAre() {
+      JsonObject batch = batch();
+      span(batch).put("status_code", 424242);
+      span(batch, 0, 0).put("metrics", new JsonObject().put("duration_ns", 434343));
+      String body = batch.encode().replace("424242", "1E400").replace("434343", "-1e999");
+
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(body), "application/json", true);
+
+      assertViolations(reply, List.of(loc("body", "traces", 0, "status_code"),
+          loc("body", "traces", 0, "spans", 0, "spans", 0, "metrics", "duration_ns")), "out_of_range");
+    }
+
+    @Test
     void anEscapedBackslashBeforeU0000IsNotANul() {
       String body = batch().encode().replace("\"Paris.\"", "\"C:\\\\u0000 is a path\"");
 
@@ -327,6 +340,15 @@ class RejectionTest {
     @Test
     void aBadDateTimeIsNamed() {
       assertViolations(create(trace().put("startTime", "last tuesday")), List.of("/startTime"));
+    }
+
+    @Test
+    void aNumberPastADoubleIsNamedBeforeTheSchemaRuns() {
+      String body = trace().put("latencyMs", 1.5).encode().replace("1.5", "1e400");
+
+      HttpResponse<Buffer> reply = send(Vendor.GALTEA, HttpMethod.POST, "/traces", Buffer.buffer(body), "application/json", true);
+
+      assertViolations(reply, List.of("/latencyMs"));
     }
 
     @Test

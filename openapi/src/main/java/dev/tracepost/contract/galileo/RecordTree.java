@@ -1,7 +1,6 @@
 package dev.tracepost.contract.galileo;
 
-import com.ethlo.time.ITU;
-import com.ethlo.time.LeapSecondException;
+import dev.tracepost.contract.Rfc3339;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
 import io.vertx.core.json.JsonArray;
@@ -78,24 +77,12 @@ public final class RecordTree {
     String createdAt = record.getString("created_at");
     rows.add(new RecordRow(id, trace, parentId, position, depth, record.getString("type", "trace"), record.getString("name", ""),
         sessionId != null ? UUID.fromString(sessionId) : batchSessionId,
-        createdAt != null ? startedAt(createdAt) : now,
+        createdAt != null ? Rfc3339.parse(createdAt) : now,
         children != null && !children.isEmpty(), body));
     if (children != null) {
       for (int i = 0; i < children.size(); i++) {
         add(children.getJsonObject(i), trace, id, i, depth + 1, append(path, "spans", i));
       }
-    }
-  }
-
-  /**
-   * An RFC 3339 time the schema has accepted. A leap second (23:59:60) is valid there but has no place in
-   * java.time: it becomes the second after it.
-   */
-  private static OffsetDateTime startedAt(String text) {
-    try {
-      return ITU.parseDateTime(text);
-    } catch (LeapSecondException leap) {
-      return leap.getNearestDateTime();
     }
   }
 

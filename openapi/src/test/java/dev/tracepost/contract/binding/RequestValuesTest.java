@@ -5,7 +5,10 @@ import dev.tracepost.contract.Json;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
 import dev.tracepost.galtea.model.InferenceResultCreate;
+import dev.tracepost.galtea.model.TraceCreate;
 import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -22,6 +25,17 @@ class RequestValuesTest {
 
     assertThat(refused.violations()).extracting(Violation::pointer).containsExactly("/inputTokens");
     assertThat(refused.violations()).extracting(Violation::rule).containsExactly("out_of_range");
+  }
+
+  @Test
+  void aLeapSecondIsBoundAsTheSecondAfterItAndOtherTimesKeepTheirOffset() throws Exception {
+    var body = Json.mapper().readTree(
+        "{\"inferenceResultId\":\"ir\",\"name\":\"n\",\"startTime\":\"2016-12-31T23:59:60Z\",\"endTime\":\"2026-11-21T09:00:00.5+02:00\"}");
+
+    TraceCreate bound = RequestValues.model(body, new TypeReference<TraceCreate>() { });
+
+    assertThat(bound.getStartTime()).isEqualTo(OffsetDateTime.parse("2017-01-01T00:00:00Z"));
+    assertThat(bound.getEndTime()).isEqualTo(OffsetDateTime.parse("2026-11-21T09:00:00.5+02:00"));
   }
 
   @Test

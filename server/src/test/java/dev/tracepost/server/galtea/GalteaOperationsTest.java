@@ -110,6 +110,16 @@ class GalteaOperationsTest {
   }
 
   @Test
+  void aLeapSecondStartIsStoredAsTheSecondAfterIt() {
+    JsonObject trace = created(HttpMethod.POST, "/traces", new JsonObject().put("inferenceResultId", inferenceResult())
+        .put("name", "leap").put("startTime", "2016-12-31T23:59:60Z"));
+
+    JsonObject read = call(HttpMethod.GET, "/traces/" + trace.getString("id"), null).bodyAsJsonObject();
+
+    assertThat(read.getString("startTime")).as("valid RFC 3339; it used to answer 500").isEqualTo("2017-01-01T00:00:00Z");
+  }
+
+  @Test
   void aTraceNeedsAnExistingInferenceResultAndAParentOfTheSameOne() {
     String ir = inferenceResult();
     String otherIr = inferenceResult();
