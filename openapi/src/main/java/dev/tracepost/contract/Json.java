@@ -18,7 +18,8 @@ public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new VertxModule())
-      .registerModule(new SimpleModule("rfc-3339").addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer()))
+      .registerModule(new SimpleModule("rfc-3339")
+          .addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -43,7 +43,8 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
   }
 
   private static Future<SpecDocument> build(Vendor vendor, Parsed parsed, Future<OpenAPIContract> contract) {
-    return contract.map(built -> new SpecDocument(vendor, parsed.written(), built, new BodyValidator(parsed.written(), parsed.spec(), built)));
+    return contract.map(built ->
+        new SpecDocument(vendor, parsed.written(), built, new BodyValidator(parsed.written(), parsed.spec(), built)));
   }
 
   private static byte[] bundled(Vendor vendor) throws IOException {

@@ -71,7 +71,8 @@ public final class RequestValues {
       return Json.mapper().readerFor(type).readValue(body);
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof InputCoercionException) {
-        throw outOfRange("body", e.getPath().stream().<Object>map(step -> step.getFieldName() != null ? step.getFieldName() : step.getIndex()).toList());
+        throw outOfRange("body", e.getPath().stream()
+            .<Object>map(step -> step.getFieldName() != null ? step.getFieldName() : step.getIndex()).toList());
       }
       throw new UncheckedIOException(e);
     } catch (InputCoercionException e) {

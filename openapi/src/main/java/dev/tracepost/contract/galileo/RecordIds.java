@@ -6,9 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Ids for records sent without one: time-ordered UUIDs (version 7, RFC 9562), a millisecond timestamp and
  * 74 random bits. Records written together get neighbouring keys, so the server's primary-key index grows
- * at one edge instead of everywhere; and they cost no SecureRandom call each ({@code UUID.randomUUID()} was
- * a sixth of the mock's Galileo ingest, bench/results/mock-2026-12-02.md). The ids are not secrets: the
- * client gets them back.
+ * at one edge instead of everywhere; and they cost no SecureRandom call each ({@code UUID.randomUUID()} took
+ * 6 % of the mock's CPU under its Galileo load, bench/results/mock-2026-12-02.md). The ids are not secrets:
+ * the client gets them back.
  */
 final class RecordIds {
 
