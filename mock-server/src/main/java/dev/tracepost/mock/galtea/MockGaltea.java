@@ -2,6 +2,7 @@ package dev.tracepost.mock.galtea;
 
 import dev.tracepost.contract.binding.ApiReply;
 import dev.tracepost.contract.errors.ApiException;
+import dev.tracepost.contract.galtea.GalteaIds;
 import dev.tracepost.contract.galtea.TraceBatchBody;
 import dev.tracepost.galtea.api.InferenceResultsApi;
 import dev.tracepost.galtea.api.InferenceResultsApiHandler;
@@ -28,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Galtea's flow in memory, with the server's rules: what was POSTed is what GET returns. */
@@ -52,7 +52,7 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
     if (body.getCustomId() != null && memory.sessionByCustomId(body.getCustomId()).isPresent()) {
       return Future.failedFuture(ApiException.conflict("A session with customId " + body.getCustomId() + " already exists"));
     }
-    Session session = new Session().id(id("session")).versionId(body.getVersionId()).productId(body.getProductId())
+    Session session = new Session().id(GalteaIds.next("session")).versionId(body.getVersionId()).productId(body.getProductId())
         .customId(body.getCustomId()).testCaseId(body.getTestCaseId()).context(body.getContext()).metadata(body.getMetadata())
         .isProduction(Boolean.TRUE.equals(body.getIsProduction())).stoppingReason(null).createdAt(now()).deletedAt(null);
     memory.put(session);
@@ -70,7 +70,7 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
         ? memory.session(body.getSessionId()).orElseThrow(() -> ApiException.notFound("Session " + body.getSessionId() + " not found"))
         : memory.sessionByCustomId(body.getSessionCustomId())
             .orElseThrow(() -> ApiException.notFound("Session with customId " + body.getSessionCustomId() + " not found"));
-    InferenceResult result = new InferenceResult().id(id("ir")).sessionId(session.getId())
+    InferenceResult result = new InferenceResult().id(GalteaIds.next("ir")).sessionId(session.getId())
         .index(body.getIndex() != null ? body.getIndex() : memory.inferenceResultsOf(session.getId()))
         .status(body.getStatus()).error(body.getError()).input(body.getInput()).actualOutput(body.getActualOutput())
         .retrievalContext(body.getRetrievalContext()).latency(body.getLatency()).inputTokens(body.getInputTokens())
@@ -134,7 +134,7 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
     Map<String, String> batchResults = new HashMap<>();
     List<Trace> traces = new ArrayList<>();
     for (TraceCreate item : sent) {
-      String traceId = item.getId() != null ? item.getId() : id("trace");
+      String traceId = item.getId() != null ? item.getId() : GalteaIds.next("trace");
       if (batchResults.put(traceId, item.getInferenceResultId()) != null) {
         return Future.failedFuture(ApiException.badRequest("The id " + traceId + " appears twice in this batch"));
       }
@@ -207,10 +207,6 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
 
   private static boolean empty(List<?> values) {
     return values == null || values.isEmpty();
-  }
-
-  private static String id(String kind) {
-    return kind + "_" + UUID.randomUUID().toString().replace("-", "");
   }
 
   private static OffsetDateTime now() {

@@ -1,6 +1,7 @@
 package dev.tracepost.contract.galileo;
 
 import dev.tracepost.contract.Rfc3339;
+import dev.tracepost.contract.TimeOrderedIds;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
 import io.vertx.core.json.JsonArray;
@@ -66,7 +67,7 @@ public final class RecordTree {
       problems.add(new Violation("body", path, "too_deep", "Spans nest at most " + MAX_DEPTH + " deep"));
       return;
     }
-    UUID id = record.getString("id") == null ? RecordIds.next() : UUID.fromString(record.getString("id"));
+    UUID id = record.getString("id") == null ? TimeOrderedIds.next() : UUID.fromString(record.getString("id"));
     if (!ids.add(id)) {
       problems.add(new Violation("body", append(path, "id"), "duplicate_id", "The id " + id + " appears twice in this request"));
     }

@@ -1,6 +1,7 @@
 package dev.tracepost.server.galtea;
 
 import dev.tracepost.contract.errors.ApiException;
+import dev.tracepost.contract.galtea.GalteaIds;
 import dev.tracepost.galtea.model.InferenceResultCreate;
 import dev.tracepost.galtea.model.InferenceResultUpdate;
 import dev.tracepost.galtea.model.SessionCreate;

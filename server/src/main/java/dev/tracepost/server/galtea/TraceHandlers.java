@@ -4,6 +4,7 @@ import dev.tracepost.contract.binding.ApiReply;
 import dev.tracepost.contract.errors.ApiException;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
+import dev.tracepost.contract.galtea.GalteaIds;
 import dev.tracepost.contract.galtea.TraceBatchBody;
 import dev.tracepost.galtea.api.TracesApi;
 import dev.tracepost.galtea.model.Trace;
