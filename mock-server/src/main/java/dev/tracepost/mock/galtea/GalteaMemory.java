@@ -1,10 +1,12 @@
 package dev.tracepost.mock.galtea;
 
+import dev.tracepost.contract.Json;
 import dev.tracepost.galtea.model.InferenceResult;
 import dev.tracepost.galtea.model.Session;
 import dev.tracepost.galtea.model.Trace;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,10 @@ import java.util.Optional;
 
 /**
  * What Galtea clients told the mock, in memory, bounded like the journal: the newest {@link #MAX_TRACES}
- * traces are kept. Synchronized, because tests read it from their own threads.
+ * traces are kept. Synchronized, because tests read it from their own threads. Traces are kept as their
+ * JSON bytes, one array each instead of some thirty small objects: under load they outlive many young
+ * collections, and copying them was what made the collector's pauses, and so the mock's p99, long
+ * (bench/results/mock-2026-12-02.md).
  */
 public final class GalteaMemory {
 
@@ -20,7 +25,7 @@ public final class GalteaMemory {
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();
-  private final Map<String, Trace> traces = new LinkedHashMap<>();
+  private final Map<String, byte[]> traces = new LinkedHashMap<>();
 
   synchronized void put(Session session) {
     sessions.put(session.getId(), session);
@@ -51,7 +56,7 @@ public final class GalteaMemory {
     if (batch.stream().anyMatch(trace -> traces.containsKey(trace.getId()))) {
       return false;
     }
-    batch.forEach(trace -> traces.put(trace.getId(), trace));
+    batch.forEach(trace -> traces.put(trace.getId(), encode(trace)));
     var oldest = traces.keySet().iterator();
     while (traces.size() > MAX_TRACES && oldest.hasNext()) {
       oldest.next();
@@ -61,12 +66,33 @@ public final class GalteaMemory {
   }
 
   synchronized Optional<Trace> trace(String id) {
-    return Optional.ofNullable(traces.get(id));
+    return Optional.ofNullable(traces.get(id)).map(GalteaMemory::decode);
+  }
+
+  /** Keeps a changed trace (one the mock still has). */
+  synchronized void update(Trace trace) {
+    traces.computeIfPresent(trace.getId(), (id, old) -> encode(trace));
   }
 
   /** Every trace ever posted, deleted ones included (with their deletedAt), oldest first. */
   public synchronized List<Trace> traces() {
-    return new ArrayList<>(traces.values());
+    return traces.values().stream().map(GalteaMemory::decode).toList();
+  }
+
+  private static byte[] encode(Trace trace) {
+    try {
+      return Json.mapper().writeValueAsBytes(trace);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Trace decode(byte[] json) {
+    try {
+      return Json.mapper().readValue(json, Trace.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public synchronized void clear() {

@@ -196,7 +196,7 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
 
   @Override
   public Future<ApiReply<Void>> deleteTrace(String id, RoutingContext context) {
-    live(id).deletedAt(now());
+    memory.update(live(id).deletedAt(now()));
     return Future.succeededFuture(ApiReply.noContent());
   }
 
