@@ -10,21 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The requests the mock received, newest last, never more than its capacity: the oldest entry goes when a
  * new one comes, so memory stays flat however long a load runs (WireMock's journal grows until the JVM
- * runs out). Bodies are kept up to {@link #MAX_BODY_CHARS} characters each and {@link #MAX_BODY_CHARS_TOTAL}
+ * runs out). Bodies are kept up to {@link #MAX_BODY_BYTES} bytes each and {@link #MAX_BODY_BYTES_TOTAL}
  * in all: past that, the oldest entries lose their bodies (and say so), so large bodies cannot fill the
  * memory either.
  */
 public final class Journal {
 
   public static final int DEFAULT_CAPACITY = 10_000;
-  public static final int MAX_BODY_CHARS = 1024 * 1024;
-  public static final long MAX_BODY_CHARS_TOTAL = 8L * 1024 * 1024;
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+  public static final long MAX_BODY_BYTES_TOTAL = 8L * 1024 * 1024;
 
   private final int capacity;
   private final ConcurrentLinkedDeque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
   /** The entries that still hold a body, oldest first: whose bodies go first when room is needed. */
   private final ConcurrentLinkedQueue<JournalEntry> withBodies = new ConcurrentLinkedQueue<>();
-  private final AtomicLong bodyChars = new AtomicLong();
+  private final AtomicLong bodyBytes = new AtomicLong();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong sequence = new AtomicLong();
 
@@ -47,21 +47,22 @@ public final class Journal {
         size.decrementAndGet();
         // Only an entry that still has its body is in withBodies, at its head (both queues are in arrival
         // order): looking for one that is not would scan the whole queue on every request.
-        String body = oldest.rawBody();
-        if (body != null && withBodies.remove(oldest)) {
-          bodyChars.addAndGet(-body.length());
+        int body = oldest.bodyBytes();
+        if (body > 0 && withBodies.remove(oldest)) {
+          bodyBytes.addAndGet(-body);
         }
       }
     }
-    if (entry.rawBody() != null) {
+    int body = entry.bodyBytes();
+    if (body > 0) {
       withBodies.add(entry);
-      long total = bodyChars.addAndGet(entry.rawBody().length());
-      while (total > MAX_BODY_CHARS_TOTAL) {
+      long total = bodyBytes.addAndGet(body);
+      while (total > MAX_BODY_BYTES_TOTAL) {
         JournalEntry oldest = withBodies.poll();
         if (oldest == null) {
           break;
         }
-        total = bodyChars.addAndGet(-oldest.dropBody());
+        total = bodyBytes.addAndGet(-oldest.dropBody());
       }
     }
   }
@@ -93,7 +94,7 @@ public final class Journal {
   public void clear() {
     entries.clear();
     withBodies.clear();
-    bodyChars.set(0);
+    bodyBytes.set(0);
     size.set(0);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tracepost.mock.journal;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -8,44 +10,52 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * One request the mock received, matched or not, and how it answered. Its body is kept as text (a parsed
- * body takes several times the memory, and most entries are never read) until the journal needs the room
- * for newer bodies ({@link Journal#MAX_BODY_CHARS_TOTAL}); then {@link #bodyDropped()} says so.
+ * One request the mock received, matched or not, and how it answered. Its path, query, headers and body
+ * are kept as bytes in one array ({@link RequestHead}) and read into text or JSON when asked: most
+ * entries are never read. The body goes when the journal needs the room for newer bodies
+ * ({@link Journal#MAX_BODY_BYTES_TOTAL}); then {@link #bodyDropped()} says so.
  */
 public final class JournalEntry {
 
   private final long sequence;
-  private final Instant at;
+  private final long atSecond;
+  private final int atNano;
   private final String vendor;
   private final String operationId;
   private final String canonicalId;
   private final String method;
-  private final String path;
-  private final RequestHead head;
   private final JsonArray violations;
   private final int status;
-  private volatile String rawBody;
+  private final boolean bodyCut;
+  private volatile byte[] packed;
   private volatile boolean bodyDropped;
 
-  /**
-   * @param operationId the operation matched ({@code null} when none), as the spec names it ({@code logTracesV2})
-   * @param canonicalId the same for both path forms ({@code logTraces}); what filters match
-   * @param rawBody     the body as received, cut after {@link Journal#MAX_BODY_CHARS}
-   * @param violations  what the request broke, when it was rejected as invalid
-   */
-  JournalEntry(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method, String path,
-               RequestHead head, String rawBody, JsonArray violations, int status) {
+  private JournalEntry(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method,
+                       byte[] packed, boolean bodyCut, JsonArray violations, int status) {
     this.sequence = sequence;
-    this.at = at;
+    this.atSecond = at.getEpochSecond();
+    this.atNano = at.getNano();
     this.vendor = vendor;
     this.operationId = operationId;
     this.canonicalId = canonicalId;
     this.method = method;
-    this.path = path;
-    this.head = head;
-    this.rawBody = rawBody;
+    this.packed = packed;
+    this.bodyCut = bodyCut;
     this.violations = violations;
     this.status = status;
+  }
+
+  /**
+   * @param operationId the operation matched ({@code null} when none), as the spec names it ({@code logTracesV2})
+   * @param canonicalId the same for both path forms ({@code logTraces}); what filters match
+   * @param body        the body as received (null or empty when none), kept up to {@link Journal#MAX_BODY_BYTES}
+   * @param violations  what the request broke, when it was rejected as invalid
+   */
+  static JournalEntry of(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method,
+                         String path, String query, MultiMap headers, Buffer body, JsonArray violations, int status) {
+    byte[] packed = RequestHead.pack(path, query, headers, body, Journal.MAX_BODY_BYTES);
+    return new JournalEntry(sequence, at, vendor, operationId, canonicalId, method, packed,
+        body != null && body.length() > Journal.MAX_BODY_BYTES, violations, status);
   }
 
   public long sequence() {
@@ -53,7 +63,7 @@ public final class JournalEntry {
   }
 
   public Instant at() {
-    return at;
+    return Instant.ofEpochSecond(atSecond, atNano);
   }
 
   public String vendor() {
@@ -73,22 +83,23 @@ public final class JournalEntry {
   }
 
   public String path() {
-    return path;
+    return RequestHead.path(packed);
   }
 
   /** Each query parameter with its values. */
   public JsonObject query() {
-    return head.queryJson();
+    return RequestHead.queryJson(packed);
   }
 
   /** Each header with its value. */
   public JsonObject headers() {
-    return head.headersJson();
+    return RequestHead.headersJson(packed);
   }
 
-  /** The body as text; null when there was none, or when it was dropped to make room. */
+  /** The body as text (ending in {@code ...} when it was cut); null when there was none, or when it was dropped to make room. */
   public String rawBody() {
-    return rawBody;
+    String body = RequestHead.body(packed);
+    return body != null && bodyCut ? body + "..." : body;
   }
 
   public JsonArray violations() {
@@ -104,26 +115,31 @@ public final class JournalEntry {
     return bodyDropped;
   }
 
-  /** @return how many characters of body this freed */
+  /** How many bytes of body it keeps. */
+  int bodyBytes() {
+    return RequestHead.bodyLength(packed);
+  }
+
+  /** @return how many bytes of body this freed; the journal drops each entry's body once at most */
   int dropBody() {
-    String body = rawBody;
-    if (body == null) {
-      return 0;
+    byte[] bytes = packed;
+    int length = RequestHead.bodyLength(bytes);
+    if (length > 0) {
+      packed = RequestHead.withoutBody(bytes);
+      bodyDropped = true;
     }
-    rawBody = null;
-    bodyDropped = true;
-    return body.length();
+    return length;
   }
 
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("sequence", sequence)
-        .put("at", at.toString())
+        .put("at", at().toString())
         .put("vendor", vendor)
         .put("operationId", operationId)
         .put("canonicalOperationId", canonicalId)
         .put("method", method)
-        .put("path", path)
+        .put("path", path())
         .put("query", query())
         .put("headers", headers())
         .put("body", body())
@@ -137,7 +153,7 @@ public final class JournalEntry {
 
   /** The body as JSON when it is JSON, else as text; null when there was none (or it was dropped). */
   public Object body() {
-    String body = rawBody;
+    String body = rawBody();
     if (body == null) {
       return null;
     }

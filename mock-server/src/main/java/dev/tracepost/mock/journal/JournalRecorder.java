@@ -68,15 +68,8 @@ public final class JournalRecorder implements PlatformHandler {
         problems.add(new JsonObject().put("pointer", violation.pointer()).put("rule", violation.rule()).put("message", violation.message()));
       }
     }
-    return new JournalEntry(sequence, at, found == null ? null : found.vendor().id(),
+    return JournalEntry.of(sequence, at, found == null ? null : found.vendor().id(),
         found == null ? null : found.operationId(), found == null ? null : found.canonicalId(),
-        request.method().name(), request.path(), RequestHead.of(request.query(), request.headers()), body(body), problems, status);
-  }
-
-  private static String body(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return null;
-    }
-    return body.length() <= Journal.MAX_BODY_CHARS ? body.toString() : body.getString(0, Journal.MAX_BODY_CHARS) + "...";
+        request.method().name(), request.path(), request.query(), request.headers(), body, problems, status);
   }
 }

@@ -2,30 +2,54 @@ package dev.tracepost.mock.journal;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A request's query string and headers as the journal keeps them: as two strings, read into JSON only
- * when someone asks. Ten thousand entries outlive many young collections; as maps of strings they were
- * most of the objects the collector copied under load, and held the mock's Galileo ingest back by a
- * fifth or more (bench/results/mock-2026-12-02.md).
+ * What the journal keeps of a request, in one byte array, laid out like HTTP itself: its path, its query
+ * string and its headers as lines of UTF-8, an empty line, then its body as it came. Ten thousand entries
+ * outlive many young collections; as strings and maps they were most of what the collector copied under
+ * load (bench/results/mock-2026-12-02.md), one array each is cheap to copy. Read back only when someone
+ * asks. HTTP forbids line breaks in paths, query strings, header names and values, and colons in names,
+ * so one line a part is unambiguous.
  */
-record RequestHead(String query, String headers) {
+final class RequestHead {
 
-  /** HTTP forbids line breaks in names and values, and colons in names: one line a header is unambiguous. */
-  static RequestHead of(String query, MultiMap headers) {
-    StringBuilder lines = new StringBuilder(headers.size() * 32);
+  private RequestHead() {
+  }
+
+  /** {@code path\nquery\nname:value\n...\n} then the body's bytes (at most {@code maxBody} of them). */
+  static byte[] pack(String path, String query, MultiMap headers, Buffer body, int maxBody) {
+    StringBuilder lines = new StringBuilder(64 + headers.size() * 32).append(path).append('\n')
+        .append(query == null ? "" : query).append('\n');
     headers.forEach(header -> lines.append(header.getKey()).append(':').append(header.getValue()).append('\n'));
-    return new RequestHead(query == null || query.isEmpty() ? null : query, lines.toString());
+    byte[] head = lines.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    int bodyLength = body == null ? 0 : Math.min(body.length(), maxBody);
+    byte[] packed = Arrays.copyOf(head, head.length + bodyLength);
+    if (bodyLength > 0) {
+      body.getBytes(0, bodyLength, packed, head.length);
+    }
+    return packed;
+  }
+
+  /** The same request without its body: what is left when the body must go. */
+  static byte[] withoutBody(byte[] packed) {
+    return Arrays.copyOf(packed, bodyStart(packed));
+  }
+
+  static String path(byte[] packed) {
+    return line(packed, 0);
   }
 
   /** Each query parameter with its values; none when the query string cannot be decoded (the entry's violations say why). */
-  JsonObject queryJson() {
+  static JsonObject queryJson(byte[] packed) {
+    String query = line(packed, lineEnd(packed, 0) + 1);
     JsonObject json = new JsonObject();
-    if (query == null) {
+    if (query.isEmpty()) {
       return json;
     }
     try {
@@ -38,13 +62,50 @@ record RequestHead(String query, String headers) {
   }
 
   /** One value a name, the last when a header came more than once. */
-  JsonObject headersJson() {
+  static JsonObject headersJson(byte[] packed) {
     JsonObject json = new JsonObject();
-    int start = 0;
-    for (int end = headers.indexOf('\n'); end >= 0; start = end + 1, end = headers.indexOf('\n', start)) {
-      int colon = headers.indexOf(':', start);
-      json.put(headers.substring(start, colon), headers.substring(colon + 1, end));
+    for (int start = headersStart(packed); packed[start] != '\n'; ) {
+      int end = lineEnd(packed, start);
+      String header = new String(packed, start, end - start, StandardCharsets.UTF_8);
+      int colon = header.indexOf(':');
+      json.put(header.substring(0, colon), header.substring(colon + 1));
+      start = end + 1;
     }
     return json;
+  }
+
+  /** The body as text; null when there is none. */
+  static String body(byte[] packed) {
+    int start = bodyStart(packed);
+    return start == packed.length ? null : new String(packed, start, packed.length - start, StandardCharsets.UTF_8);
+  }
+
+  static int bodyLength(byte[] packed) {
+    return packed.length - bodyStart(packed);
+  }
+
+  private static int headersStart(byte[] packed) {
+    return lineEnd(packed, lineEnd(packed, 0) + 1) + 1;
+  }
+
+  /** After the empty line that ends the headers. */
+  private static int bodyStart(byte[] packed) {
+    int start = headersStart(packed);
+    while (packed[start] != '\n') {
+      start = lineEnd(packed, start) + 1;
+    }
+    return start + 1;
+  }
+
+  private static String line(byte[] packed, int start) {
+    return new String(packed, start, lineEnd(packed, start) - start, StandardCharsets.UTF_8);
+  }
+
+  private static int lineEnd(byte[] packed, int start) {
+    int end = start;
+    while (packed[end] != '\n') {
+      end++;
+    }
+    return end;
   }
 }

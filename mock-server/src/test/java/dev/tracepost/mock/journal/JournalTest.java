@@ -1,5 +1,9 @@
 package dev.tracepost.mock.journal;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -7,12 +11,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The journal stays within its bounds: so many entries, and so many characters of bodies. */
+/** The journal stays within its bounds: so many entries, and so many bytes of bodies. */
 class JournalTest {
 
   private static JournalEntry entry(Journal journal, String body) {
-    return new JournalEntry(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST", "/traces",
-        new RequestHead(null, ""), body, null, 200);
+    return JournalEntry.of(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST", "/traces",
+        null, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(body), null, 200);
   }
 
   @Test
@@ -30,30 +34,59 @@ class JournalTest {
   @Test
   void largeBodiesLeaveTheOldestEntriesWithoutTheirBodiesButKeepEveryEntry() {
     Journal journal = new Journal(100);
-    String large = "x".repeat((int) (Journal.MAX_BODY_CHARS_TOTAL / 4));
+    String large = "x".repeat(Journal.MAX_BODY_BYTES - 1);
+    int fit = (int) (Journal.MAX_BODY_BYTES_TOTAL / Journal.MAX_BODY_BYTES);
 
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < fit + 2; i++) {
       journal.add(entry(journal, large + i));
     }
 
     List<JournalEntry> entries = journal.entries(null, null);
-    assertThat(entries).hasSize(6);
-    assertThat(entries).extracting(JournalEntry::bodyDropped).containsExactly(true, true, true, false, false, false);
+    assertThat(entries).hasSize(fit + 2);
+    assertThat(entries).extracting(JournalEntry::bodyDropped).containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, fit + 2).mapToObj(i -> i < 2).toList());
     assertThat(entries.get(0).rawBody()).isNull();
+    assertThat(entries.get(0).path()).as("the rest of the entry stays").isEqualTo("/traces");
     assertThat(entries.get(0).toJson().getBoolean("bodyDropped")).isTrue();
-    assertThat(entries.get(5).rawBody()).endsWith("5");
-    assertThat(entries.get(5).toJson().containsKey("bodyDropped")).isFalse();
+    assertThat(entries.get(fit + 1).rawBody()).endsWith("x" + (fit + 1));
+    assertThat(entries.get(fit + 1).toJson().containsKey("bodyDropped")).isFalse();
   }
 
   @Test
   void anEntryLeavingTheJournalGivesBackItsBodysRoom() {
     Journal journal = new Journal(2);
-    String large = "x".repeat((int) (Journal.MAX_BODY_CHARS_TOTAL / 3));
+    String large = "x".repeat(Journal.MAX_BODY_BYTES - 1);
 
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 20; i++) {
       journal.add(entry(journal, large + i));
     }
 
     assertThat(journal.entries(null, null)).extracting(JournalEntry::bodyDropped).containsExactly(false, false);
+  }
+
+  @Test
+  void aBodyPastTheLimitIsKeptUpToItAndSaysSo() {
+    Journal journal = new Journal(2);
+
+    journal.add(entry(journal, "y".repeat(Journal.MAX_BODY_BYTES + 10)));
+
+    assertThat(journal.entries(null, null).get(0).rawBody()).hasSize(Journal.MAX_BODY_BYTES + 3).endsWith("y...");
+  }
+
+  @Test
+  void pathQueryHeadersAndBodyReadBackAsSentAndTheHeadOutlivesTheBody() {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json").add("X-Note", "a: b");
+    JournalEntry entry = JournalEntry.of(1, Instant.now(), "galtea", "createTrace", "createTrace", "POST", "/traces",
+        "a=1&a=2&b=%C3%A9", headers, Buffer.buffer("{\n\"k\": \"\u00e9\"}\n"), null, 201);
+
+    assertThat(entry.path()).isEqualTo("/traces");
+    assertThat(entry.query()).isEqualTo(new JsonObject().put("a", new JsonArray().add("1").add("2")).put("b", new JsonArray().add("\u00e9")));
+    assertThat(entry.headers()).isEqualTo(new JsonObject().put("Content-Type", "application/json").put("X-Note", "a: b"));
+    assertThat(entry.rawBody()).isEqualTo("{\n\"k\": \"\u00e9\"}\n");
+
+    assertThat(entry.dropBody()).isEqualTo("{\n\"k\": \"\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(entry.rawBody()).isNull();
+    assertThat(entry.headers()).hasSize(2);
+    assertThat(entry.query().getJsonArray("a")).hasSize(2);
   }
 }
