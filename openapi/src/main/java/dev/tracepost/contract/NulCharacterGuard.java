@@ -2,14 +2,18 @@ package dev.tracepost.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.errors.Violation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatableRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the NUL character ({@code \u0000}) anywhere in a JSON body, in a value or a key, with a violation
- * at each place. PostgreSQL can store NUL in neither text nor jsonb, and quietly changing the text would
+ * Finds the NUL character ({@code \u0000}) anywhere in a JSON body, in a value or a key, or in a parameter
+ * ({@code %00}), with a violation at each place. PostgreSQL can store NUL in neither text nor jsonb, and quietly changing the text would
  * break "what you read is what you sent", so the contract forbids it. In JSON a NUL can only arrive
  * escaped, so one pass over the raw bytes settles nearly every request; the parsed tree is walked only to
  * say where the NULs are. {@link RequestValidation} asks, where it has just parsed the body.
@@ -26,6 +30,24 @@ final class NulCharacterGuard {
     }
     List<Violation> violations = new ArrayList<>();
     walk(parsed, new ArrayList<>(), violations);
+    return violations;
+  }
+
+  /** Every parameter of the request whose value holds a NUL. */
+  static List<Violation> violations(List<Parameter> parameters, ValidatableRequest request) {
+    List<Violation> violations = new ArrayList<>(0);
+    for (Parameter parameter : parameters) {
+      RequestParameter value = switch (parameter.getIn()) {
+        case COOKIE -> request.getCookies().get(parameter.getName());
+        case HEADER -> request.getHeaders().get(parameter.getName());
+        case PATH -> request.getPathParameters().get(parameter.getName());
+        case QUERY -> request.getQuery().get(parameter.getName());
+      };
+      if (value != null && !value.isNull() && String.valueOf(value.get()).indexOf('\0') >= 0) {
+        violations.add(new Violation(parameter.getIn().name().toLowerCase(Locale.ROOT), List.of(parameter.getName()), "string_nul",
+            "Parameters may not contain the NUL character (%00)"));
+      }
+    }
     return violations;
   }
 

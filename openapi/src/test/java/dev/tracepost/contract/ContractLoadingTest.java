@@ -36,6 +36,19 @@ class ContractLoadingTest {
     assertThat(router.getRoutes()).hasSizeGreaterThan(contract.operations().size());
   }
 
+  @ParameterizedTest
+  @EnumSource(Vendor.class)
+  void everyOperationThatTakesInputDocumentsTheAnswerToInvalidInput(Vendor vendor, Vertx vertx) {
+    int status = vendor.errorShape().validationStatus();
+
+    List<String> undocumented = contract(vertx, vendor).operations().stream()
+        .filter(operation -> !operation.getParameters().isEmpty() || operation.getRequestBody() != null)
+        .filter(operation -> operation.getResponse(status) == null)
+        .map(Operation::getOperationId).toList();
+
+    assertThat(undocumented).as("operations that can refuse input with %d without saying so", status).isEmpty();
+  }
+
   @Test
   void generatedGalileoBindingsMountEveryOperationOfTheSpec(Vertx vertx) {
     Set<String> bound = Stream.of(

@@ -243,6 +243,14 @@ class RejectionTest {
     }
 
     @Test
+    void aNulInAParameterIsNamedNotAnswered500() {
+      HttpResponse<Buffer> reply = await(client.get(port(Vendor.GALILEO), "127.0.0.1", "/projects?project_name=a%00b")
+          .putHeader("Galileo-API-Key", "good-key").send());
+
+      assertViolations(reply, List.of(loc("query", "project_name")), "string_nul");
+    }
+
+    @Test
     void aMalformedEscapeInThePathIsAnsweredInGalileosShape() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, "/projects/%zz/traces", batch().toBuffer(), "application/json", true);
 
@@ -340,6 +348,15 @@ class RejectionTest {
     @Test
     void aBadDateTimeIsNamed() {
       assertViolations(create(trace().put("startTime", "last tuesday")), List.of("/startTime"));
+    }
+
+    @Test
+    void aNulInAPathParameterIsNamed() {
+      HttpResponse<Buffer> reply = send(Vendor.GALTEA, HttpMethod.GET, "/traces/trace_%00x", Buffer.buffer(), "application/json", true);
+
+      assertThat(reply.statusCode()).as(reply.bodyAsString()).isEqualTo(400);
+      assertThat(reply.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("pointer")).isEqualTo("path:id");
+      assertDocumented(Vendor.GALTEA, "getTraceById", reply);
     }
 
     @Test

@@ -204,6 +204,23 @@ class GalteaOperationsTest {
   }
 
   @Test
+  void namesAndIdsInAListAreTakenAsWritten() {
+    String ir = inferenceResult();
+    for (String name : List.of("42", "null", "say \"hi\"")) {
+      created(HttpMethod.POST, "/traces", new JsonObject().put("inferenceResultId", ir).put("name", name));
+    }
+
+    List<String> numberLike = names(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&names=42&names=null", null));
+    List<String> quoted = names(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&names=say%20%22hi%22", null));
+    HttpResponse<Buffer> oddId = call(HttpMethod.GET, "/traces?ids=a%22b", null);
+
+    assertThat(numberLike).as("they used to be read as JSON: 400, not a string").containsExactly("42", "null");
+    assertThat(quoted).containsExactly("say \"hi\"");
+    assertThat(oddId.statusCode()).isEqualTo(200);
+    assertThat(oddId.bodyAsJsonArray()).isEmpty();
+  }
+
+  @Test
   void aDeletedTraceIsGoneFromReadsAndLists() {
     String ir = inferenceResult();
     String id = created(HttpMethod.POST, "/traces", new JsonObject().put("inferenceResultId", ir).put("name", "doomed")).getString("id");
