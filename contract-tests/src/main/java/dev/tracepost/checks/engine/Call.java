@@ -46,6 +46,18 @@ public record Call(
     return new Call(operation, pathParams, query, headers, null, raw, type);
   }
 
+  public Call withPathParam(String name, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(pathParams);
+    changed.put(name, value);
+    return new Call(operation, changed, query, headers, body, rawBody, contentType);
+  }
+
+  public Call withQueryParam(String name, String value) {
+    Map<String, List<String>> changed = new LinkedHashMap<>(query);
+    changed.put(name, List.of(value));
+    return new Call(operation, pathParams, changed, headers, body, rawBody, contentType);
+  }
+
   public Call withoutHeader(String name) {
     Map<String, String> fewer = new LinkedHashMap<>(headers);
     fewer.keySet().removeIf(header -> header.equalsIgnoreCase(name));

@@ -3,7 +3,10 @@ package dev.tracepost.checks.engine;
 import dev.tracepost.contract.samples.SchemaSampler;
 import io.vertx.core.Vertx;
 import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +97,19 @@ public final class Checker {
       }
       reject(operation, "invalid request, malformed JSON", valid.withRawBody("{\"unfinished\": ", "application/json"), Judge.VALIDATION);
       reject(operation, "invalid request, wrong content type", valid.withRawBody("plain words", "text/plain"), Judge.VALIDATION);
+    }
+    for (Parameter parameter : operation.getParameters()) {
+      // Both specs refuse the NUL character in any string (PostgreSQL cannot store it).
+      String nul = "a\u0000b";
+      Call withNul = parameter.getSchemaType() != SchemaType.STRING ? null : switch (parameter.getIn()) {
+        case PATH -> valid.withPathParam(parameter.getName(), nul);
+        case QUERY -> valid.withQueryParam(parameter.getName(), nul);
+        default -> null;
+      };
+      if (withNul != null) {
+        reject(operation, "invalid request, NUL in " + parameter.getIn().name().toLowerCase(java.util.Locale.ROOT) + " parameter "
+            + parameter.getName(), withNul, Judge.VALIDATION);
+      }
     }
     if (spec.secured(operation)) {
       Map<String, String> credentials = target.credentials(spec, operation, target.apiKey());
