@@ -145,7 +145,7 @@ final class RequestValidation implements Handler<RoutingContext> {
       context.fail(invalid);
       return;
     }
-    List<Violation> nuls = NulCharacterGuard.violations(operation.getParameters(), request);
+    List<Violation> nuls = UnstorableText.violations(operation.getParameters(), request);
     if (!nuls.isEmpty()) {
       context.fail(new InvalidRequest(nuls));
       return;
@@ -257,7 +257,7 @@ final class RequestValidation implements Handler<RoutingContext> {
   /**
    * Depth first, so that a hostile body is refused before a parser or validator recurses through it; then
    * numbers past a double ({@link NonFiniteNumbers}), which the schema validator cannot compare; then the
-   * schema; then NULs ({@link NulCharacterGuard}), which no schema can forbid.
+   * schema; then text PostgreSQL cannot store as sent ({@link UnstorableText}), which no schema can forbid.
    */
   private RequestParameter json(BodyBytes bytes) {
     if (JsonDepth.of(bytes) > JsonDepth.MAX) {
@@ -277,7 +277,7 @@ final class RequestValidation implements Handler<RoutingContext> {
       violations = bodies.validate(operation.getOperationId(), parsed);
     }
     if (violations.isEmpty()) {
-      violations = NulCharacterGuard.violations(bytes, parsed);
+      violations = UnstorableText.violations(bytes, parsed);
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);

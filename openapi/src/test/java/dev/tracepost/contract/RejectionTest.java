@@ -184,6 +184,19 @@ class RejectionTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsRejectedWhereItIsAndAPairIsNot() {
+      String lone = batch().encode().replace("\"Paris.\"", "\"Par\\ud800is.\"");
+      String pair = batch().encode().replace("\"Paris.\"", "\"Paris \\ud83d\\ude00\"");
+
+      HttpResponse<Buffer> refused = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(lone), "application/json", true);
+      HttpResponse<Buffer> accepted = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(pair), "application/json", true);
+
+      assertViolations(refused, List.of(loc("body", "traces", 0, "output"),
+          loc("body", "traces", 0, "spans", 0, "spans", 0, "output", "content")), "string_surrogate");
+      assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+    }
+
+    @Test
     void anEscapedBackslashBeforeU0000IsNotANul() {
       String body = batch().encode().replace("\"Paris.\"", "\"C:\\\\u0000 is a path\"");
 
