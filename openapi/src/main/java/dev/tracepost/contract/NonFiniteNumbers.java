@@ -16,7 +16,11 @@ final class NonFiniteNumbers {
   private NonFiniteNumbers() {
   }
 
-  static List<Violation> violations(JsonNode parsed) {
+  /** Every such number in the body; the tree is walked only when its bytes hold a candidate. */
+  static List<Violation> violations(BodyBytes bytes, JsonNode parsed) {
+    if (!mayHoldOne(bytes)) {
+      return List.of();
+    }
     List<Violation> violations = new ArrayList<>(0);
     JsonTreeWalk.walk(parsed, (key, path) -> { }, (value, path) -> {
       if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
@@ -24,5 +28,37 @@ final class NonFiniteNumbers {
       }
     });
     return violations;
+  }
+
+  /**
+   * A double overflows only with an exponent of three digits or more ({@code 1e309}), or with more than
+   * 308 digits before the point: look for either in the bytes (a string that merely looks like one costs
+   * a walk of the tree, nothing more).
+   */
+  static boolean mayHoldOne(BodyBytes body) {
+    int digits = 0;
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.at(i);
+      if (b >= '0' && b <= '9') {
+        if (++digits > 308) {
+          return true;
+        }
+      } else {
+        if ((b == 'e' || b == 'E') && digits > 0 && exponentDigits(body, i + 1) >= 3) {
+          return true;
+        }
+        digits = b == '.' ? digits : 0;
+      }
+    }
+    return false;
+  }
+
+  private static int exponentDigits(BodyBytes body, int from) {
+    int i = from < body.length() && (body.at(from) == '+' || body.at(from) == '-') ? from + 1 : from;
+    int start = i;
+    while (i < body.length() && body.at(i) >= '0' && body.at(i) <= '9') {
+      i++;
+    }
+    return i - start;
   }
 }

@@ -272,7 +272,7 @@ final class RequestValidation implements Handler<RoutingContext> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Violation> violations = NonFiniteNumbers.violations(parsed);
+    List<Violation> violations = NonFiniteNumbers.violations(bytes, parsed);
     if (violations.isEmpty()) {
       violations = bodies.validate(operation.getOperationId(), parsed);
     }
