@@ -131,21 +131,21 @@ final class RequestValidation implements Handler<RoutingContext> {
     Map<String, RequestParameter> headers = new HashMap<>();
     Map<String, RequestParameter> path = new HashMap<>();
     Map<String, RequestParameter> query = new HashMap<>();
+    List<Violation> nuls = new ArrayList<>(0);
     try {
       for (CompiledParameter compiled : parameters) {
         Parameter parameter = compiled.parameter();
         switch (parameter.getIn()) {
-          case COOKIE -> cookies.put(parameter.getName(), validate(compiled, request.getCookies().get(parameter.getName())));
-          case HEADER -> headers.put(parameter.getName(), validate(compiled, request.getHeaders().get(parameter.getName())));
-          case PATH -> path.put(parameter.getName(), validate(compiled, request.getPathParameters().get(parameter.getName())));
-          case QUERY -> query.put(parameter.getName(), validate(compiled, request.getQuery().get(parameter.getName())));
+          case COOKIE -> cookies.put(parameter.getName(), validate(compiled, request.getCookies().get(parameter.getName()), nuls));
+          case HEADER -> headers.put(parameter.getName(), validate(compiled, request.getHeaders().get(parameter.getName()), nuls));
+          case PATH -> path.put(parameter.getName(), validate(compiled, request.getPathParameters().get(parameter.getName()), nuls));
+          case QUERY -> query.put(parameter.getName(), validate(compiled, request.getQuery().get(parameter.getName()), nuls));
         }
       }
     } catch (ValidatorException invalid) {
       context.fail(invalid);
       return;
     }
-    List<Violation> nuls = UnstorableText.violations(operation.getParameters(), request);
     if (!nuls.isEmpty()) {
       context.fail(new InvalidRequest(nuls));
       return;
@@ -173,8 +173,11 @@ final class RequestValidation implements Handler<RoutingContext> {
         "The " + (inPath ? "path" : "query string") + " holds a malformed %-escape: " + badEscape.getMessage());
   }
 
-  /** What {@code RequestValidatorImpl.validateParameter} does, with the parameter's validator compiled once. */
-  private static RequestParameter validate(CompiledParameter compiled, RequestParameter value) {
+  /**
+   * What {@code RequestValidatorImpl.validateParameter} does, with the parameter's validator compiled once;
+   * a value holding a NUL goes into {@code nuls}, answered once every parameter has passed its schema.
+   */
+  private static RequestParameter validate(CompiledParameter compiled, RequestParameter value, List<Violation> nuls) {
     Parameter parameter = compiled.parameter();
     if (value == null || value.isNull()) {
       if (parameter.isRequired()) {
@@ -187,6 +190,7 @@ final class RequestValidation implements Handler<RoutingContext> {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
     String raw = String.valueOf(value.get());
+    UnstorableText.inParameter(parameter, raw).ifPresent(nuls::add);
     Object transformed = takenAsWritten(parameter) ? raw
         : itemsTakenAsWritten(parameter) ? strings(parameter, raw) : transformer.transform(parameter, raw);
     OutputUnit result = compiled.validator().validate(transformed);

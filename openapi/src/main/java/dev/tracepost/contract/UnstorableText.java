@@ -3,12 +3,11 @@ package dev.tracepost.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.errors.Violation;
 import io.vertx.openapi.contract.Parameter;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatableRequest;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Finds text PostgreSQL cannot store as sent, anywhere in a JSON body (in a value or a key) or in a
@@ -39,22 +38,10 @@ final class UnstorableText {
     return violations;
   }
 
-  /** Every parameter of the request whose value holds a NUL. */
-  static List<Violation> violations(List<Parameter> parameters, ValidatableRequest request) {
-    List<Violation> violations = new ArrayList<>(0);
-    for (Parameter parameter : parameters) {
-      RequestParameter value = switch (parameter.getIn()) {
-        case COOKIE -> request.getCookies().get(parameter.getName());
-        case HEADER -> request.getHeaders().get(parameter.getName());
-        case PATH -> request.getPathParameters().get(parameter.getName());
-        case QUERY -> request.getQuery().get(parameter.getName());
-      };
-      if (value != null && !value.isNull() && String.valueOf(value.get()).indexOf('\0') >= 0) {
-        violations.add(new Violation(parameter.getIn().name().toLowerCase(Locale.ROOT), List.of(parameter.getName()), "string_nul",
-            "Parameters may not contain the NUL character (%00)"));
-      }
-    }
-    return violations;
+  /** The violation of a parameter whose value, as sent, holds a NUL; none for any other. */
+  static Optional<Violation> inParameter(Parameter parameter, String raw) {
+    return raw.indexOf('\0') < 0 ? Optional.empty() : Optional.of(new Violation(parameter.getIn().name().toLowerCase(Locale.ROOT),
+        List.of(parameter.getName()), "string_nul", "Parameters may not contain the NUL character (%00)"));
   }
 
   /** An escaped NUL or surrogate ({@code \u0000}, {@code \ud800}-{@code \udfff}), or a surrogate encoded as bytes. */
