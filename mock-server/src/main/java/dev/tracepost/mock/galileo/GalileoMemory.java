@@ -6,23 +6,28 @@ import dev.tracepost.contract.galileo.Trees;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and the
- * traces and spans. Bounded like the journal, so a long load keeps memory flat: the newest
- * {@link #MAX_RECORDS} records and {@link #MAX_INGESTED} ingested traces are kept, the oldest go first.
- * Synchronized, because tests read it from their own threads.
+ * traces and spans. Bounded like the journal, so a long load keeps memory flat: the requests that stored
+ * records are kept whole ({@link StoredBatch}), newest first, while they hold {@link #MAX_RECORDS} records
+ * in all (the newest always stays, however large). A record sent again replaces the one stored, as on the
+ * server: the newest batch that holds an id speaks for it. Synchronized, because tests read it from their
+ * own threads.
  */
 public final class GalileoMemory {
 
   public static final int MAX_RECORDS = 5_000;
-  public static final int MAX_INGESTED = 500;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }
@@ -37,8 +42,8 @@ public final class GalileoMemory {
   private final Map<String, Run> runs = new LinkedHashMap<>();
   private final Map<String, String> sessionProjects = new LinkedHashMap<>();
   private final Map<String, String> sessionsByExternalId = new LinkedHashMap<>();
-  private final Map<UUID, Stored> records = new LinkedHashMap<>();
-  private final java.util.ArrayDeque<JsonObject> ingestedTraces = new java.util.ArrayDeque<>();
+  private final ArrayDeque<StoredBatch> batches = new ArrayDeque<>();
+  private int storedRecords;
 
   synchronized Project addProject(String name, String type) {
     Project project = new Project(UUID.randomUUID().toString(), name, type, OffsetDateTime.now());
@@ -86,35 +91,26 @@ public final class GalileoMemory {
     return Optional.ofNullable(sessionsByExternalId.get(projectId + " " + externalId));
   }
 
-  /** Stores the rows, replacing any under the same ids, as the server does. */
-  synchronized void store(List<RecordRow> rows, String projectId, String runId, List<JsonObject> sentTraces) {
-    OffsetDateTime now = OffsetDateTime.now();
-    rows.forEach(row -> records.put(row.id(), new Stored(row, projectId, runId, now)));
-    // Kept as sent, not copied: nothing changes a request's body, and readers get copies.
-    sentTraces.forEach(ingestedTraces::addLast);
-    var oldest = records.keySet().iterator();
-    while (records.size() > MAX_RECORDS && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
-    while (ingestedTraces.size() > MAX_INGESTED) {
-      ingestedTraces.removeFirst();
+  synchronized void store(StoredBatch batch) {
+    batches.addLast(batch);
+    storedRecords += batch.size();
+    while (storedRecords > MAX_RECORDS && batches.size() > 1) {
+      storedRecords -= batches.removeFirst().size();
     }
   }
 
   synchronized Optional<Stored> record(String projectId, UUID id) {
-    Stored stored = records.get(id);
-    return stored != null && stored.projectId().equals(projectId) ? Optional.of(stored) : Optional.empty();
+    return live((batch, index) -> batch.id(index).equals(id)).stream()
+        .filter(stored -> stored.projectId().equals(projectId)).findFirst();
   }
 
   synchronized int childCount(UUID parentId) {
-    return (int) records.values().stream().filter(stored -> parentId.equals(stored.row().parentId())).count();
+    return live((batch, index) -> parentId.equals(batch.parentId(index))).size();
   }
 
   /** The record with its descendants nested, as a client reads it back; null when there is none. */
   synchronized JsonObject tree(UUID traceId, UUID rootId) {
-    List<Trees.Node> nodes = records.values().stream()
-        .filter(stored -> stored.row().traceId().equals(traceId))
+    List<Trees.Node> nodes = live((batch, index) -> batch.traceId(index).equals(traceId)).stream()
         .sorted(Comparator.comparingInt((Stored stored) -> stored.row().depth()).thenComparingInt(stored -> stored.row().position()))
         .map(stored -> new Trees.Node(stored.row().id(), stored.row().parentId(), readBack(stored)))
         .toList();
@@ -124,8 +120,7 @@ public final class GalileoMemory {
   synchronized List<JsonObject> traces(String runId, boolean ascending) {
     Comparator<Stored> order = Comparator.comparing((Stored stored) -> stored.row().createdAt())
         .thenComparing(stored -> stored.row().id());
-    return records.values().stream()
-        .filter(stored -> stored.runId().equals(runId) && stored.row().parentId() == null)
+    return live((batch, index) -> batch.runId().equals(runId) && batch.parentId(index) == null).stream()
         .sorted(ascending ? order : order.reversed())
         .map(GalileoMemory::readBack)
         .toList();
@@ -133,7 +128,29 @@ public final class GalileoMemory {
 
   /** The traces as the clients sent them, oldest first. */
   public synchronized List<JsonObject> ingestedTraces() {
-    return ingestedTraces.stream().map(JsonObject::copy).toList();
+    return batches.stream().flatMap(batch -> batch.sentTraces().stream()).toList();
+  }
+
+  @FunctionalInterface
+  private interface Wanted {
+    boolean test(StoredBatch batch, int index);
+  }
+
+  /** The wanted records, each as its newest batch has it: only the batches that hold one are read. */
+  private List<Stored> live(Wanted wanted) {
+    Set<UUID> seen = new HashSet<>();
+    List<Stored> found = new ArrayList<>();
+    for (var newestFirst = batches.descendingIterator(); newestFirst.hasNext(); ) {
+      StoredBatch batch = newestFirst.next();
+      List<RecordRow> rows = null;
+      for (int index = 0; index < batch.size(); index++) {
+        if (seen.add(batch.id(index)) && wanted.test(batch, index)) {
+          rows = rows == null ? batch.rows() : rows;
+          found.add(new Stored(rows.get(index), batch.projectId(), batch.runId(), batch.updatedAt()));
+        }
+      }
+    }
+    return found;
   }
 
   public synchronized void clear() {
@@ -141,8 +158,8 @@ public final class GalileoMemory {
     runs.clear();
     sessionProjects.clear();
     sessionsByExternalId.clear();
-    records.clear();
-    ingestedTraces.clear();
+    batches.clear();
+    storedRecords = 0;
   }
 
   private static JsonObject readBack(Stored stored) {

@@ -44,9 +44,10 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
     GalileoMemory.Project project = MockProjects.existing(memory, projectId);
     GalileoMemory.Run run = destination(projectId, body.getLogStreamId(), body.getExperimentId(), body.getMetricsTestingId());
     String session = session(projectId, body);
-    List<RecordRow> rows = RecordTree.ofTraces(body.getTraces(), session == null ? null : UUID.fromString(session),
-        OffsetDateTime.now(ZoneOffset.UTC));
-    memory.store(rows, projectId, run.id(), body.getTraces());
+    UUID sessionId = session == null ? null : UUID.fromString(session);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<RecordRow> rows = RecordTree.ofTraces(body.getTraces(), sessionId, now);
+    memory.store(StoredBatch.ofTraces(context.body().buffer(), rows, projectId, run.id(), sessionId, now));
     List<String> traceIds = rows.stream().filter(row -> row.parentId() == null).map(row -> row.id().toString()).toList();
     return Future.succeededFuture(ApiReply.ok(new LogTracesIngestResponse()
         .projectId(projectId).projectName(project.name())
@@ -109,9 +110,12 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
     UUID parentId = UUID.fromString(body.getParentId());
     GalileoMemory.Stored parent = memory.record(projectId, parentId).filter(stored -> stored.row().traceId().equals(traceId))
         .orElseThrow(() -> ApiException.notFound("Parent " + parentId + " not found in trace " + traceId));
-    List<RecordRow> rows = RecordTree.ofSpans(body.getSpans(), traceId, parentId, memory.childCount(parentId),
-        parent.row().depth(), OffsetDateTime.now(ZoneOffset.UTC));
-    memory.store(rows, projectId, parent.runId(), List.of());
+    int firstPosition = memory.childCount(parentId);
+    int parentDepth = parent.row().depth();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<RecordRow> rows = RecordTree.ofSpans(body.getSpans(), traceId, parentId, firstPosition, parentDepth, now);
+    memory.store(StoredBatch.ofSpans(context.body().buffer(), rows, projectId, parent.runId(), traceId, parentId,
+        firstPosition, parentDepth, now));
     return Future.succeededFuture(ApiReply.ok(new LogSpansIngestResponse().projectId(projectId).projectName(project.name())
         .logStreamId(body.getLogStreamId()).experimentId(body.getExperimentId()).metricsTestingId(null).sessionId(null)
         .recordsCount(rows.size()).traceId(body.getTraceId()).parentId(body.getParentId())));

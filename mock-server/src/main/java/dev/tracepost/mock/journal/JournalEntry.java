@@ -1,19 +1,19 @@
 package dev.tracepost.mock.journal;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * One request the mock received, matched or not, and how it answered. Its path, query, headers and body
- * are kept as bytes in one array ({@link RequestHead}) and read into text or JSON when asked: most
- * entries are never read. The body goes when the journal needs the room for newer bodies
- * ({@link Journal#MAX_BODY_BYTES_TOTAL}); then {@link #bodyDropped()} says so.
+ * One request the mock received, matched or not, and how it answered. Its path, query and headers are
+ * kept as bytes in one array ({@link RequestHead}), its body in the journal's ring ({@link BodyRing}),
+ * and read into text or JSON when asked: most entries are never read. The body goes when newer bodies
+ * need its room ({@link Journal#MAX_BODY_BYTES_TOTAL}); then {@link #bodyDropped()} says so.
  */
 public final class JournalEntry {
 
@@ -26,12 +26,11 @@ public final class JournalEntry {
   private final String method;
   private final JsonArray violations;
   private final int status;
-  private final boolean bodyCut;
-  private volatile byte[] packed;
-  private volatile boolean bodyDropped;
+  private final byte[] head;
+  private final BodyRing.Kept body;
 
   private JournalEntry(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method,
-                       byte[] packed, boolean bodyCut, JsonArray violations, int status) {
+                       byte[] head, BodyRing.Kept body, JsonArray violations, int status) {
     this.sequence = sequence;
     this.atSecond = at.getEpochSecond();
     this.atNano = at.getNano();
@@ -39,8 +38,8 @@ public final class JournalEntry {
     this.operationId = operationId;
     this.canonicalId = canonicalId;
     this.method = method;
-    this.packed = packed;
-    this.bodyCut = bodyCut;
+    this.head = head;
+    this.body = body;
     this.violations = violations;
     this.status = status;
   }
@@ -48,14 +47,13 @@ public final class JournalEntry {
   /**
    * @param operationId the operation matched ({@code null} when none), as the spec names it ({@code logTracesV2})
    * @param canonicalId the same for both path forms ({@code logTraces}); what filters match
-   * @param body        the body as received (null or empty when none), kept up to {@link Journal#MAX_BODY_BYTES}
+   * @param body        where the journal keeps the body ({@link Journal#keep}); null when there was none
    * @param violations  what the request broke, when it was rejected as invalid
    */
   static JournalEntry of(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method,
-                         String path, String query, MultiMap headers, Buffer body, JsonArray violations, int status) {
-    byte[] packed = RequestHead.pack(path, query, headers, body, Journal.MAX_BODY_BYTES);
-    return new JournalEntry(sequence, at, vendor, operationId, canonicalId, method, packed,
-        body != null && body.length() > Journal.MAX_BODY_BYTES, violations, status);
+                         String path, String query, MultiMap headers, BodyRing.Kept body, JsonArray violations, int status) {
+    return new JournalEntry(sequence, at, vendor, operationId, canonicalId, method, RequestHead.pack(path, query, headers),
+        body, violations, status);
   }
 
   public long sequence() {
@@ -83,23 +81,27 @@ public final class JournalEntry {
   }
 
   public String path() {
-    return RequestHead.path(packed);
+    return RequestHead.path(head);
   }
 
   /** Each query parameter with its values. */
   public JsonObject query() {
-    return RequestHead.queryJson(packed);
+    return RequestHead.queryJson(head);
   }
 
   /** Each header with its value. */
   public JsonObject headers() {
-    return RequestHead.headersJson(packed);
+    return RequestHead.headersJson(head);
   }
 
   /** The body as text (ending in {@code ...} when it was cut); null when there was none, or when it was dropped to make room. */
   public String rawBody() {
-    String body = RequestHead.body(packed);
-    return body != null && bodyCut ? body + "..." : body;
+    byte[] bytes = body == null ? null : body.bytes();
+    if (bytes == null) {
+      return null;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return body.cut() ? text + "..." : text;
   }
 
   public JsonArray violations() {
@@ -112,23 +114,7 @@ public final class JournalEntry {
 
   /** Whether the body was dropped to make room for newer ones (the rest of the entry is kept). */
   public boolean bodyDropped() {
-    return bodyDropped;
-  }
-
-  /** How many bytes of body it keeps. */
-  int bodyBytes() {
-    return RequestHead.bodyLength(packed);
-  }
-
-  /** @return how many bytes of body this freed; the journal drops each entry's body once at most */
-  int dropBody() {
-    byte[] bytes = packed;
-    int length = RequestHead.bodyLength(bytes);
-    if (length > 0) {
-      packed = RequestHead.withoutBody(bytes);
-      bodyDropped = true;
-    }
-    return length;
+    return body != null && body.overwritten();
   }
 
   public JsonObject toJson() {
@@ -145,7 +131,7 @@ public final class JournalEntry {
         .put("body", body())
         .put("validationErrors", violations)
         .put("status", status);
-    if (bodyDropped) {
+    if (bodyDropped()) {
       json.put("bodyDropped", true);
     }
     return json;

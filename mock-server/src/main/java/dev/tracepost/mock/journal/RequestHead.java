@@ -2,16 +2,14 @@ package dev.tracepost.mock.journal;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * What the journal keeps of a request, in one byte array, laid out like HTTP itself: its path, its query
- * string and its headers as lines of UTF-8, an empty line, then its body as it came. Ten thousand entries
+ * What the journal keeps of a request but its body, in one byte array, laid out like HTTP itself: its
+ * path, its query string and its headers as lines of UTF-8, then an empty line. Ten thousand entries
  * outlive many young collections; as strings and maps they were most of what the collector copied under
  * load (bench/results/mock-2026-12-02.md), one array each is cheap to copy. Read back only when someone
  * asks. HTTP forbids line breaks in paths, query strings, header names and values, and colons in names,
@@ -22,23 +20,12 @@ final class RequestHead {
   private RequestHead() {
   }
 
-  /** {@code path\nquery\nname:value\n...\n} then the body's bytes (at most {@code maxBody} of them). */
-  static byte[] pack(String path, String query, MultiMap headers, Buffer body, int maxBody) {
+  /** {@code path\nquery\nname:value\n...\n}. */
+  static byte[] pack(String path, String query, MultiMap headers) {
     StringBuilder lines = new StringBuilder(64 + headers.size() * 32).append(path).append('\n')
         .append(query == null ? "" : query).append('\n');
     headers.forEach(header -> lines.append(header.getKey()).append(':').append(header.getValue()).append('\n'));
-    byte[] head = lines.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-    int bodyLength = body == null ? 0 : Math.min(body.length(), maxBody);
-    byte[] packed = Arrays.copyOf(head, head.length + bodyLength);
-    if (bodyLength > 0) {
-      body.getBytes(0, bodyLength, packed, head.length);
-    }
-    return packed;
-  }
-
-  /** The same request without its body: what is left when the body must go. */
-  static byte[] withoutBody(byte[] packed) {
-    return Arrays.copyOf(packed, bodyStart(packed));
+    return lines.append('\n').toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static String path(byte[] packed) {
@@ -74,27 +61,8 @@ final class RequestHead {
     return json;
   }
 
-  /** The body as text; null when there is none. */
-  static String body(byte[] packed) {
-    int start = bodyStart(packed);
-    return start == packed.length ? null : new String(packed, start, packed.length - start, StandardCharsets.UTF_8);
-  }
-
-  static int bodyLength(byte[] packed) {
-    return packed.length - bodyStart(packed);
-  }
-
   private static int headersStart(byte[] packed) {
     return lineEnd(packed, lineEnd(packed, 0) + 1) + 1;
-  }
-
-  /** After the empty line that ends the headers. */
-  private static int bodyStart(byte[] packed) {
-    int start = headersStart(packed);
-    while (packed[start] != '\n') {
-      start = lineEnd(packed, start) + 1;
-    }
-    return start + 1;
   }
 
   private static String line(byte[] packed, int start) {

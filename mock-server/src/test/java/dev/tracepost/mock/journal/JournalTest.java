@@ -16,7 +16,7 @@ class JournalTest {
 
   private static JournalEntry entry(Journal journal, String body) {
     return JournalEntry.of(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST", "/traces",
-        null, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer(body), null, 200);
+        null, MultiMap.caseInsensitiveMultiMap(), journal.keep(Buffer.buffer(body)), null, 200);
   }
 
   @Test
@@ -75,18 +75,32 @@ class JournalTest {
 
   @Test
   void pathQueryHeadersAndBodyReadBackAsSentAndTheHeadOutlivesTheBody() {
+    Journal journal = new Journal(10, 16);
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json").add("X-Note", "a: b");
     JournalEntry entry = JournalEntry.of(1, Instant.now(), "galtea", "createTrace", "createTrace", "POST", "/traces",
-        "a=1&a=2&b=%C3%A9", headers, Buffer.buffer("{\n\"k\": \"\u00e9\"}\n"), null, 201);
+        "a=1&a=2&b=%C3%A9", headers, journal.keep(Buffer.buffer("{\n\"k\": \"\u00e9\"}\n")), null, 201);
 
     assertThat(entry.path()).isEqualTo("/traces");
     assertThat(entry.query()).isEqualTo(new JsonObject().put("a", new JsonArray().add("1").add("2")).put("b", new JsonArray().add("\u00e9")));
     assertThat(entry.headers()).isEqualTo(new JsonObject().put("Content-Type", "application/json").put("X-Note", "a: b"));
     assertThat(entry.rawBody()).isEqualTo("{\n\"k\": \"\u00e9\"}\n");
 
-    assertThat(entry.dropBody()).isEqualTo("{\n\"k\": \"\u00e9\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    journal.keep(Buffer.buffer("[1,2,3,4]"));
     assertThat(entry.rawBody()).isNull();
+    assertThat(entry.bodyDropped()).isTrue();
     assertThat(entry.headers()).hasSize(2);
     assertThat(entry.query().getJsonArray("a")).hasSize(2);
+  }
+
+  @Test
+  void bodiesThatWrapRoundTheRingReadBackWhole() {
+    Journal journal = new Journal(10, 16);
+    JournalEntry first = entry(journal, "0123456789");
+    JournalEntry wrapped = entry(journal, "abcdefghij");
+
+    assertThat(first.bodyDropped()).as("the second body wrote over the first one's start").isTrue();
+    assertThat(wrapped.rawBody()).isEqualTo("abcdefghij");
+    assertThat(entry(journal, "k").rawBody()).isEqualTo("k");
+    assertThat(wrapped.rawBody()).isEqualTo("abcdefghij");
   }
 }

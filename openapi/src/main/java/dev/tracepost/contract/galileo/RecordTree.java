@@ -25,20 +25,42 @@ public final class RecordTree {
   /** Deeper nesting than this is refused, long before it could exhaust a stack. */
   public static final int MAX_DEPTH = 64;
 
+  /** The id of the record met {@code index}-th (parents before their children), given the id it was sent with, if any. */
+  @FunctionalInterface
+  public interface Ids {
+
+    /** The id a record was sent with, else a new time-ordered one. */
+    Ids SENT_OR_NEW = (index, sent) -> sent == null ? TimeOrderedIds.next() : UUID.fromString(sent);
+
+    UUID of(int index, String sent);
+
+    /** The same batch read again gives its records the ids they got the first time. */
+    static Ids replaying(UUID[] ids) {
+      return (index, sent) -> ids[index];
+    }
+  }
+
   private final List<RecordRow> rows = new ArrayList<>();
   private final Set<UUID> ids = new HashSet<>();
   private final List<Violation> problems = new ArrayList<>();
   private final OffsetDateTime now;
   private final UUID batchSessionId;
+  private final Ids newIds;
+  private int met;
 
-  private RecordTree(OffsetDateTime now, UUID batchSessionId) {
+  private RecordTree(OffsetDateTime now, UUID batchSessionId, Ids newIds) {
     this.now = now;
     this.batchSessionId = batchSessionId;
+    this.newIds = newIds;
   }
 
   /** The rows of a batch of traces, in the order they were sent, parents before their children. */
   public static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now) {
-    RecordTree tree = new RecordTree(now, sessionId);
+    return ofTraces(traces, sessionId, now, Ids.SENT_OR_NEW);
+  }
+
+  public static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now, Ids ids) {
+    RecordTree tree = new RecordTree(now, sessionId, ids);
     for (int i = 0; i < traces.size(); i++) {
       tree.add(traces.get(i), null, null, i, 0, List.of("traces", i));
     }
@@ -47,8 +69,13 @@ public final class RecordTree {
 
   /** The rows of spans added under an existing record, numbered after the children it has. */
   public static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
-                                 OffsetDateTime now) {
-    RecordTree tree = new RecordTree(now, null);
+                                        OffsetDateTime now) {
+    return ofSpans(spans, traceId, parentId, firstPosition, parentDepth, now, Ids.SENT_OR_NEW);
+  }
+
+  public static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
+                                        OffsetDateTime now, Ids ids) {
+    RecordTree tree = new RecordTree(now, null, ids);
     for (int i = 0; i < spans.size(); i++) {
       tree.add(spans.get(i), traceId, parentId, firstPosition + i, parentDepth + 1, List.of("spans", i));
     }
@@ -67,7 +94,7 @@ public final class RecordTree {
       problems.add(new Violation("body", path, "too_deep", "Spans nest at most " + MAX_DEPTH + " deep"));
       return;
     }
-    UUID id = record.getString("id") == null ? TimeOrderedIds.next() : UUID.fromString(record.getString("id"));
+    UUID id = newIds.of(met++, record.getString("id"));
     if (!ids.add(id)) {
       problems.add(new Violation("body", append(path, "id"), "duplicate_id", "The id " + id + " appears twice in this request"));
     }

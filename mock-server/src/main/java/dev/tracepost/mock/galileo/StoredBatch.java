@@ -1,0 +1,111 @@
+package dev.tracepost.mock.galileo;
+
+import dev.tracepost.contract.galileo.RecordRow;
+import dev.tracepost.contract.galileo.RecordTree;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * One request that stored records, as the mock keeps it: the body's bytes and where each record sits (its
+ * id, trace and parent, in the order {@link RecordTree} met them). The rows themselves are built again from
+ * the bytes when someone reads them. Kept as rows, a batch of 40 records was some 800 objects, and under
+ * load the collector spent most of its pauses copying them (bench/results/mock-2026-12-02.md); kept like
+ * this it is a handful, and reads, which tests make a few of, pay instead.
+ */
+final class StoredBatch {
+
+  /** How the rows were made from the body, done again with the same ids. */
+  @FunctionalInterface
+  private interface Rows {
+    List<RecordRow> of(JsonObject body, RecordTree.Ids ids);
+  }
+
+  private final byte[] body;
+  private final Rows rows;
+  private final boolean traces;
+  private final String projectId;
+  private final String runId;
+  private final OffsetDateTime updatedAt;
+  private final UUID[] ids;
+  private final UUID[] traceIds;
+  private final UUID[] parentIds;
+
+  private StoredBatch(Buffer body, List<RecordRow> made, Rows rows, boolean traces, String projectId, String runId) {
+    this.body = body.getBytes();
+    this.rows = rows;
+    this.traces = traces;
+    this.projectId = projectId;
+    this.runId = runId;
+    this.updatedAt = OffsetDateTime.now();
+    this.ids = made.stream().map(RecordRow::id).toArray(UUID[]::new);
+    this.traceIds = made.stream().map(RecordRow::traceId).toArray(UUID[]::new);
+    this.parentIds = made.stream().map(RecordRow::parentId).toArray(UUID[]::new);
+  }
+
+  /** A logTraces body and the rows {@link RecordTree#ofTraces} made of it. */
+  static StoredBatch ofTraces(Buffer body, List<RecordRow> made, String projectId, String runId, UUID sessionId,
+                              OffsetDateTime now) {
+    return new StoredBatch(body, made, (json, ids) -> RecordTree.ofTraces(objects(json, "traces"), sessionId, now, ids),
+        true, projectId, runId);
+  }
+
+  /** A logSpans body and the rows {@link RecordTree#ofSpans} made of it. */
+  static StoredBatch ofSpans(Buffer body, List<RecordRow> made, String projectId, String runId, UUID traceId, UUID parentId,
+                             int firstPosition, int parentDepth, OffsetDateTime now) {
+    return new StoredBatch(body, made, (json, ids) -> RecordTree.ofSpans(objects(json, "spans"), traceId, parentId,
+        firstPosition, parentDepth, now, ids), false, projectId, runId);
+  }
+
+  int size() {
+    return ids.length;
+  }
+
+  UUID id(int index) {
+    return ids[index];
+  }
+
+  UUID traceId(int index) {
+    return traceIds[index];
+  }
+
+  UUID parentId(int index) {
+    return parentIds[index];
+  }
+
+  String projectId() {
+    return projectId;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  /** The rows, as they were when stored. */
+  List<RecordRow> rows() {
+    return rows.of(decoded(), RecordTree.Ids.replaying(ids));
+  }
+
+  /** The traces as the client sent them, with their spans: none for a batch of spans. */
+  List<JsonObject> sentTraces() {
+    return traces ? objects(decoded(), "traces") : List.of();
+  }
+
+  private JsonObject decoded() {
+    return Buffer.buffer(body).toJsonObject();
+  }
+
+  private static List<JsonObject> objects(JsonObject body, String field) {
+    JsonArray array = body.getJsonArray(field);
+    return IntStream.range(0, array.size()).mapToObj(array::getJsonObject).toList();
+  }
+}
