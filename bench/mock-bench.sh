@@ -3,6 +3,8 @@
 # smallest Vert.x server from the same jar), then
 # `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
 # validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
+# Each load runs twice in a row on each service: the first run meets a cold JVM (or Node), the second the
+# same process warmed by the first; both are reported.
 # Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] bench/mock-bench.sh [seconds per load, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,14 +26,16 @@ wait_for() { # url, then curl options; prints nothing, returns when the url answ
   local url=$1; shift
   until curl -s -o /dev/null -w '%{http_code}' "$@" "$url" | grep -q '^2'; do sleep 0.005; done
 }
-wrk_row() { # name, pid, lua, url
-  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_LOAD}s" --latency -s "$3" "$4")
-  local rps p50 p99 non2xx
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$(peak_rss_mib "$2") MiB" "${non2xx:-0}"
+wrk_run() { # lua, url: "requests/s p50 p99 non-2xx"
+  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_LOAD}s" --latency -s "$1" "$2")
+  echo "$out" | awk '/Requests\/sec/ {r=$2} $1=="50%" {a=$2} $1=="99%" {b=$2} /Non-2xx/ {n=$5} END {print r, a, b, n+0}'
+}
+wrk_row() { # name, pid, lua, url: the load twice in a row, first (cold) then second (warm)
+  local first second
+  read -r -a first <<< "$(wrk_run "$3" "$4")"
+  read -r -a second <<< "$(wrk_run "$3" "$4")"
+  printf '| %s | %s | %s / %s | %s | %s / %s | %s | %s |\n' "$1" "${first[0]}" "${first[1]}" "${first[2]}" \
+    "${second[0]}" "${second[1]}" "${second[2]}" "$(peak_rss_mib "$2") MiB" "$(( first[3] + second[3] ))"
 }
 
 GALTEA_BODY='{"inferenceResultId":"ir_1","name":"fetch_user_data","type":"TOOL","inputData":{"user_id":"123"},"latencyMs":45.5,"metadata":{}}'
@@ -49,8 +53,10 @@ startup_ms() { # the service's command line; it must print a line ending with it
   [ "$code" = 201 ] || { echo "the first request got $code" >&2; exit 1; }
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-# README "The mock": the options that make the CLI jar start fastest, with the class archive the build writes.
-FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+# README "The mock": the options for a mock that starts fast (test suites), and for one under a long load.
+YOUNG_OPTS="-XX:+UseParallelGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy"
+FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 $YOUNG_OPTS"
+LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS"
 startups=(); fast=(); floor=()
 for run in 1 2 3 4 5 6 7; do
   startups+=("$(startup_ms java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
@@ -58,15 +64,16 @@ for run in 1 2 3 4 5 6 7; do
   floor+=("$(startup_ms java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
 done
 
-echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START_OPTS"
+echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START_OPTS; long-load options: $LONG_LOAD_OPTS"
 echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median $(median "${startups[@]}") ms"
 echo "The same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
 echo "The same for the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
 echo
-echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service)"
+echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service); each load twice in a row:"
+echo "the first run on a cold process, the second on the same process warmed by the first"
 echo
-echo "| service and load | requests/s | p50 | p99 | peak RSS | non-2xx |"
-echo "|---|---|---|---|---|---|"
+echo "| service and load | first run: requests/s | p50 / p99 | second run: requests/s | p50 / p99 | peak RSS | non-2xx |"
+echo "|---|---|---|---|---|---|---|"
 
 mock_rows() { # label, JVM options: the mock with journal and validation on, stateful
   local port pid session ir project
@@ -84,6 +91,7 @@ mock_rows() { # label, JVM options: the mock with journal and validation on, sta
 }
 mock_rows "Tracepost mock" "$MOCK_JAVA_OPTS"
 mock_rows "Tracepost mock, fast-start options" "$MOCK_JAVA_OPTS $FAST_START_OPTS"
+mock_rows "Tracepost mock, long-load options" "$MOCK_JAVA_OPTS $LONG_LOAD_OPTS"
 
 # Prism: one process per spec, as Prism serves one document.
 for spec in galtea galileo; do

@@ -1,15 +1,13 @@
 package dev.tracepost.mock.journal;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
-
-import java.nio.ByteBuffer;
 
 /**
- * The journal's bodies, in one block of memory off the heap that new bodies fill round and round: a body
- * stays readable until the newer ones have come round over it. Bodies kept on the heap outlived many young
- * collections and died in the old generation, whose full collections set the mock's slowest answers under
- * load (bench/results/mock-2026-12-02.md); here the collector never sees them.
+ * The journal's bodies, in one array that new bodies fill round and round: a body stays readable until
+ * the newer ones have come round over it. Kept as an array each, bodies outlived many young collections
+ * and died in the old generation, whose full collections set the mock's slowest answers under load
+ * (bench/results/mock-2026-12-02.md). The ring is one long-lived array of bytes: young collections never
+ * copy it, and nothing in it ever becomes garbage.
  */
 final class BodyRing {
 
@@ -26,24 +24,23 @@ final class BodyRing {
     }
   }
 
-  private final ByteBuffer memory;
+  private final byte[] memory;
   private final int capacity;
   /** How many bytes were ever written: the next body starts there, modulo the capacity. */
   private long end;
 
   BodyRing(int capacity) {
     this.capacity = capacity;
-    this.memory = ByteBuffer.allocateDirect(capacity);
+    this.memory = new byte[capacity];
   }
 
   /** Keeps at most {@code max} bytes of the body (never more than the whole ring). */
   synchronized Kept keep(Buffer body, int max) {
     int length = Math.min(body.length(), Math.min(max, capacity));
-    var bytes = ((BufferInternal) body).getByteBuf();
     int at = (int) (end % capacity);
     int first = Math.min(length, capacity - at);
-    bytes.getBytes(0, memory.clear().position(at).limit(at + first));
-    bytes.getBytes(first, memory.clear().limit(length - first));
+    body.getBytes(0, first, memory, at);
+    body.getBytes(first, length, memory, 0);
     Kept kept = new Kept(this, end, length, body.length() > length);
     end += length;
     return kept;
@@ -56,7 +53,8 @@ final class BodyRing {
     byte[] bytes = new byte[length];
     int at = (int) (start % capacity);
     int first = Math.min(length, capacity - at);
-    memory.clear().get(at, bytes, 0, first).get(0, bytes, first, length - first);
+    System.arraycopy(memory, at, bytes, 0, first);
+    System.arraycopy(memory, 0, bytes, first, length - first);
     return bytes;
   }
 
