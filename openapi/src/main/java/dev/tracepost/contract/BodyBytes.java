@@ -6,7 +6,7 @@ import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * A request body's bytes where they already are: the body handler's buffer is a heap array, which the
- * depth scan, the NUL scan and the JSON parser can read in place instead of each taking a copy.
+ * number scan, the NUL scan and the JSON parser can read in place instead of each taking a copy.
  */
 record BodyBytes(byte[] array, int offset, int length) {
 

@@ -1,9 +1,14 @@
 package dev.tracepost.contract;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -67,6 +72,17 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   /** Like Vert.x's decoder, a body is one JSON value: anything after it is malformed JSON, not ignored. */
   private static final ObjectReader JSON = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Deeper than 64 nested spans (two levels each) with room to spare; shallower than any stack limit. */
+  static final int MAX_DEPTH = 200;
+
+  /**
+   * The parser counts how deep it is as it reads, so a body nested deeper than any real trace is refused
+   * as it is read, before anything recurses through it.
+   */
+  private static final JsonFactory BODY_PARSERS = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build();
 
   private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
       Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
@@ -259,18 +275,19 @@ final class RequestValidation implements Handler<RoutingContext> {
   }
 
   /**
-   * Depth first, so that a hostile body is refused before a parser or validator recurses through it; then
+   * Depth as it is parsed, so that a hostile body is refused before a validator recurses through it; then
    * numbers past a double ({@link NonFiniteNumbers}), which the schema validator cannot compare; then the
    * schema; then text PostgreSQL cannot store as sent ({@link UnstorableText}), which no schema can forbid.
    */
   private RequestParameter json(BodyBytes bytes) {
-    if (JsonDepth.of(bytes) > JsonDepth.MAX) {
-      throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
-          "The body nests more than " + JsonDepth.MAX + " levels deep")));
-    }
     JsonNode parsed;
-    try {
-      parsed = JSON.readTree(bytes.array(), bytes.offset(), bytes.length());
+    try (JsonParser parser = BODY_PARSERS.createParser(bytes.array(), bytes.offset(), bytes.length())) {
+      // A body of white space alone holds no value: null here, a missing node to everything after.
+      JsonNode tree = JSON.readTree(parser);
+      parsed = tree == null ? MissingNode.getInstance() : tree;
+    } catch (StreamConstraintsException tooDeep) {
+      throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
+          "The body nests more than " + MAX_DEPTH + " levels deep")));
     } catch (JsonProcessingException e) {
       throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
     } catch (IOException e) {

@@ -184,6 +184,37 @@ class RejectionTest {
     }
 
     @Test
+    void aBodyNestedPastTheLimitIsRefusedAsTooDeepAndOneAtTheLimitIsRead() {
+      int limit = RequestValidation.MAX_DEPTH;
+      String atTheLimit = "{\"traces\": " + "[".repeat(limit - 1) + "]".repeat(limit - 1) + "}";
+      String pastIt = "{\"traces\": " + "[".repeat(limit) + "]".repeat(limit) + "}";
+
+      HttpResponse<Buffer> read = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(atTheLimit), "application/json", true);
+      HttpResponse<Buffer> refused = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(pastIt), "application/json", true);
+
+      assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(422);
+      assertThat(read.bodyAsString()).doesNotContain("too_deep");
+      assertViolations(refused, List.of(loc("body")), "too_deep");
+    }
+
+    @Test
+    void textAfterTheJsonValueMakesTheBodyMalformed() {
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces",
+          Buffer.buffer(batch().encode() + " {}"), "application/json", true);
+
+      assertThat(reply.statusCode()).as(reply.bodyAsString()).isEqualTo(422);
+      assertThat(reply.bodyAsJsonObject().getJsonArray("detail")).isNotEmpty();
+    }
+
+    @Test
+    void aBodyOfWhiteSpaceAloneIsRefused() {
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(" \n "), "application/json", true);
+
+      assertThat(reply.statusCode()).as(reply.bodyAsString()).isEqualTo(422);
+      assertThat(reply.bodyAsJsonObject().getJsonArray("detail")).isNotEmpty();
+    }
+
+    @Test
     void anUnpairedSurrogateIsRejectedWhereItIsAndAPairIsNot() {
       String lone = batch().encode().replace("\"Paris.\"", "\"Par\\ud800is.\"");
       String pair = batch().encode().replace("\"Paris.\"", "\"Paris \\ud83d\\ude00\"");
