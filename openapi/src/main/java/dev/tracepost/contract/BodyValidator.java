@@ -29,7 +29,8 @@ public final class BodyValidator {
   private final JsonNode written;
   private final BodySchemas compiler;
   private final Map<String, String> pointers = new HashMap<>();
-  private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
+  private final Map<String, QuickVerdict.Check> quickChecks = new ConcurrentHashMap<>();
+  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
   private final Violations violations;
 
   /** Built by {@link SpecDocument}, once per document, from the spec as written (as a tree and as JSON). */
@@ -61,13 +62,14 @@ public final class BodyValidator {
     return pointers.containsKey(operationId);
   }
 
-  /** An operation's body schema, for networknt and for the quick verdict that spares most valid bodies a walk through it. */
-  private record Compiled(JsonSchema schema, QuickVerdict.Check quick) {
+  /** Compiled on first use, so that starting costs nothing for operations nobody calls. */
+  private QuickVerdict.Check quick(String operationId) {
+    return quickChecks.computeIfAbsent(operationId, id -> compiler.quick(pointers.get(id)));
   }
 
-  /** Compiled on first use, so that starting costs nothing for operations nobody calls. */
-  private Compiled schema(String operationId) {
-    return schemas.computeIfAbsent(operationId, id -> new Compiled(compiler.compile(pointers.get(id)), compiler.quick(pointers.get(id))));
+  /** Compiled when a body first needs it: a client that sends only valid bodies never loads networknt. */
+  private JsonSchema schema(String operationId) {
+    return schemas.computeIfAbsent(operationId, id -> compiler.compile(pointers.get(id)));
   }
 
   /** Every way the body breaks the operation's schema (none when it keeps it). */
@@ -75,12 +77,11 @@ public final class BodyValidator {
     if (!checks(operationId)) {
       return List.of();
     }
-    Compiled compiled = schema(operationId);
-    if (compiled.quick().of(body) == QuickVerdict.Verdict.VALID) {
+    if (quick(operationId).of(body) == QuickVerdict.Verdict.VALID) {
       return List.of();
     }
     List<SchemaError> errors = new ArrayList<>();
-    for (ValidationMessage message : compiled.schema().validate(body)) {
+    for (ValidationMessage message : schema(operationId).validate(body)) {
       String instance = message.getInstanceLocation().toString();
       String text = message.getMessage();
       String prefix = instance + ": ";

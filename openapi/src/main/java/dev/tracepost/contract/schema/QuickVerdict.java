@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * {@link Verdict#UNSURE} for anything they do not model exactly (a keyword outside the set the specs use,
  * an integer written as 1.0, ...). Only VALID skips networknt: any other answer, and every body that
  * breaks the schema, goes to networknt, which alone says what is wrong. So this can make validation
- * faster, never laxer: BodySchemasTest holds its VALID to networknt's verdict on every spec example and
- * on thousands of variants of them.
+ * faster, never laxer: QuickVerdictTest holds it to networknt's verdict on every request example of both
+ * specs, on a real SDK's bodies and on thousands of variants of them.
  */
 public final class QuickVerdict {
 
@@ -51,8 +51,8 @@ public final class QuickVerdict {
 
   /**
    * @param document the spec as networknt reads it ({@link ClosedPropertySets#inline})
-   * @param formats  the formats the specs use, by name, as networknt asserts them (the very same objects);
-   *                 each must decide from the text alone, as uuid and date-time do
+   * @param formats  the formats the specs use, by name, as networknt asserts them; each must decide from
+   *                 the text alone, as uuid and date-time do
    */
   QuickVerdict(JsonNode document, Map<String, Format> formats) {
     this.document = document;
@@ -85,7 +85,7 @@ public final class QuickVerdict {
       return node -> verdict;
     }
     if (!schema.isObject()) {
-      return node -> Verdict.UNSURE;
+      return unsure();
     }
     List<Check> checks = new ArrayList<>();
     for (var keywords = schema.fieldNames(); keywords.hasNext(); ) {
