@@ -280,19 +280,7 @@ final class RequestValidation implements Handler<RoutingContext> {
    * schema; then text PostgreSQL cannot store as sent ({@link UnstorableText}), which no schema can forbid.
    */
   private RequestParameter json(BodyBytes bytes) {
-    JsonNode parsed;
-    try (JsonParser parser = BODY_PARSERS.createParser(bytes.array(), bytes.offset(), bytes.length())) {
-      // A body of white space alone holds no value: null here, a missing node to everything after.
-      JsonNode tree = JSON.readTree(parser);
-      parsed = tree == null ? MissingNode.getInstance() : tree;
-    } catch (StreamConstraintsException tooDeep) {
-      throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
-          "The body nests more than " + MAX_DEPTH + " levels deep")));
-    } catch (JsonProcessingException e) {
-      throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode parsed = parse(bytes);
     List<Violation> violations = NonFiniteNumbers.violations(bytes, parsed);
     if (violations.isEmpty()) {
       violations = bodies.validate(operation.getOperationId(), parsed);
@@ -304,6 +292,27 @@ final class RequestValidation implements Handler<RoutingContext> {
       throw new InvalidRequest(violations);
     }
     return new RequestParameterImpl(parsed);
+  }
+
+  private static JsonNode parse(BodyBytes bytes) {
+    try (JsonParser parser = BODY_PARSERS.createParser(bytes.array(), bytes.offset(), bytes.length())) {
+      try {
+        // A body of white space alone holds no value: null here, a missing node to everything after.
+        JsonNode tree = JSON.readTree(parser);
+        return tree == null ? MissingNode.getInstance() : tree;
+      } catch (StreamConstraintsException e) {
+        // The parser's other limits (a number of a thousand digits, say) are not a matter of depth.
+        if (parser.getParsingContext().getNestingDepth() < MAX_DEPTH) {
+          throw e;
+        }
+        throw new InvalidRequest(List.of(new Violation("body", List.of(), "too_deep",
+            "The body nests more than " + MAX_DEPTH + " levels deep")));
+      }
+    } catch (JsonProcessingException e) {
+      throw new ValidatorException("The request body can't be decoded", ValidatorErrorType.ILLEGAL_VALUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private RequestParameter otherMediaType(MediaType media, String contentType, Buffer raw) {

@@ -198,6 +198,16 @@ class RejectionTest {
     }
 
     @Test
+    void aNumberPastTheParsersLimitIsUndecodableNotTooDeep() {
+      String body = batch().encode().replaceFirst("\\{", "{\"n\": " + "9".repeat(1001) + ", ");
+
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", Buffer.buffer(body), "application/json", true);
+
+      assertThat(reply.statusCode()).as(reply.bodyAsString()).isEqualTo(422);
+      assertThat(reply.bodyAsString()).doesNotContain("too_deep");
+    }
+
+    @Test
     void textAfterTheJsonValueMakesTheBodyMalformed() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces",
           Buffer.buffer(batch().encode() + " {}"), "application/json", true);
