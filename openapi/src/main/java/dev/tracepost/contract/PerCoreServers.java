@@ -1,5 +1,6 @@
 package dev.tracepost.contract;
 
+import dev.tracepost.contract.errors.UnreadableRequest;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -42,7 +43,8 @@ public final class PerCoreServers {
     return vertx.deployVerticle(() -> new VerticleBase() {
           @Override
           public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(handlers.get()).listen(shared, host).onSuccess(servers::add);
+            return vertx.createHttpServer(options).requestHandler(handlers.get()).invalidRequestHandler(new UnreadableRequest())
+                .listen(shared, host).onSuccess(servers::add);
           }
         }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))
         .map(id -> new PerCoreServers(vertx, id, servers));
