@@ -40,10 +40,14 @@ public final class QuickVerdict {
     Verdict of(JsonNode node);
   }
 
-  /** Keywords that only annotate: they never change a verdict. */
+  /**
+   * Keywords that never change networknt's verdict here: annotations, OpenAPI's own words (unknown to the
+   * dialect networknt is given), and {@code then} and {@code else}, read with their {@code if}. Any other
+   * keyword not modelled below makes its schema UNSURE, even one networknt might treat as an annotation
+   * ({@code readOnly}, {@code contentMediaType}): the specs do not use them, and a guess would be a risk.
+   */
   private static final Set<String> ANNOTATIONS = Set.of("$schema", "$comment", "title", "description", "default", "example",
-      "examples", "deprecated", "readOnly", "writeOnly", "discriminator", "externalDocs", "xml", "contentMediaType",
-      "contentEncoding", "then", "else");
+      "examples", "deprecated", "discriminator", "externalDocs", "xml", "then", "else");
 
   private final JsonNode document;
   private final Map<String, Format> formats;
