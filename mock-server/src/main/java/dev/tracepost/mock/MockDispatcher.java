@@ -1,6 +1,7 @@
 package dev.tracepost.mock;
 
 import dev.tracepost.contract.Vendor;
+import dev.tracepost.contract.errors.UnreadableRequest;
 import dev.tracepost.mock.journal.JournalRecorder;
 import dev.tracepost.mock.spec.Operations;
 import io.vertx.core.Handler;
@@ -15,11 +16,13 @@ import java.util.Map;
 
 /**
  * Sends a request to the control API, to the router of the vendor whose spec has the operation, or, when
- * no spec has it, answers 404 naming the operations it was closest to (and still journals it).
+ * no spec has it, answers 404 naming the operations it was closest to (and still journals it); journals
+ * too the requests the HTTP decoder could not read.
  */
 final class MockDispatcher implements Handler<HttpServerRequest> {
 
   private static final String CONTROL = "/__mock/";
+  private static final UnreadableRequest UNREADABLE = new UnreadableRequest();
 
   private final Operations operations;
   private final JournalRecorder recorder;
@@ -49,6 +52,12 @@ final class MockDispatcher implements Handler<HttpServerRequest> {
       return;
     }
     request.body().onComplete(body -> notFound(request, body.succeeded() ? body.result() : null));
+  }
+
+  /** A request the HTTP decoder could not read: answered as the server does, and journaled like any other. */
+  void unreadable(HttpServerRequest request) {
+    UNREADABLE.handle(request);
+    recorder.record(request, null, request.response().getStatusCode());
   }
 
   private void notFound(HttpServerRequest request, io.vertx.core.buffer.Buffer body) {

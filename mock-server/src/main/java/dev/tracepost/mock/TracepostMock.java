@@ -102,7 +102,8 @@ public final class TracepostMock implements AutoCloseable {
               builder -> GalileoMock.mount(builder, galileo, credentials)))
           .add(Vendor.GALTEA, vendorRouter(vertx, options, galteaSpec.result(), credentials, recorder, expectations,
               builder -> MockGaltea.mount(builder, galtea)));
-      return PerCoreServers.listen(vertx, () -> dispatcher, new HttpServerOptions(), options.host(), options.port());
+      return PerCoreServers.listen(vertx, () -> dispatcher, dispatcher::unreadable, new HttpServerOptions(), options.host(),
+          options.port());
     }).map(http -> new TracepostMock(vertx, ownsVertx, http, journal, expectations, galileo, galtea));
   }
 

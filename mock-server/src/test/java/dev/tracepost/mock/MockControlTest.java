@@ -101,6 +101,23 @@ class MockControlTest {
   }
 
   @Test
+  void aRequestTheDecoderCannotReadIsAnsweredInBothShapesAndJournaled() throws Exception {
+    String reply;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.port())) {
+      socket.getOutputStream().write(("GET /traces?q=" + "x".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(reply).matches("(?s)HTTP/1\\.[01] 414 .*");
+    JsonObject body = new JsonObject(reply.substring(reply.indexOf("\r\n\r\n") + 4));
+    assertThat(body.fieldNames()).contains("detail", "error", "message");
+    JsonObject journaled = http.send(HttpMethod.GET, "/__mock/requests", Map.of(), null).bodyAsJsonArray().getJsonObject(0);
+    assertThat(journaled.getInteger("status")).isEqualTo(414);
+    assertThat(journaled.getString("operationId")).isNull();
+  }
+
+  @Test
   void theJournalNeverHoldsMoreThanItsSize() {
     try (TracepostMock small = TracepostMock.start(MockOptions.defaults().withJournalSize(5));
          Http client = new Http(small.port())) {

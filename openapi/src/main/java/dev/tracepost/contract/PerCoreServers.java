@@ -1,6 +1,5 @@
 package dev.tracepost.contract;
 
-import dev.tracepost.contract.errors.UnreadableRequest;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -34,16 +33,21 @@ public final class PerCoreServers {
     this.servers = servers;
   }
 
-  /** @param port 0 for a free port (one, shared by every server) */
+  /**
+   * @param unreadable answers what the HTTP decoder could not read ({@link UnreadableRequest}, or one that
+   *                   also notes it somewhere)
+   * @param port       0 for a free port (one, shared by every server)
+   */
   public static Future<PerCoreServers> listen(Vertx vertx, Supplier<? extends Handler<HttpServerRequest>> handlers,
-                                              HttpServerOptions options, String host, int port) {
+                                              Handler<HttpServerRequest> unreadable, HttpServerOptions options, String host,
+                                              int port) {
     List<HttpServer> servers = new CopyOnWriteArrayList<>();
     // A negative port makes the servers share one free port; 0 would give each its own.
     int shared = port == 0 ? -1 : port;
     return vertx.deployVerticle(() -> new VerticleBase() {
           @Override
           public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(handlers.get()).invalidRequestHandler(new UnreadableRequest())
+            return vertx.createHttpServer(options).requestHandler(handlers.get()).invalidRequestHandler(unreadable)
                 .listen(shared, host).onSuccess(servers::add);
           }
         }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))

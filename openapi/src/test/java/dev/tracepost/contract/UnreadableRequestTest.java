@@ -1,5 +1,6 @@
 package dev.tracepost.contract;
 
+import dev.tracepost.contract.errors.UnreadableRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
@@ -26,7 +27,7 @@ class UnreadableRequestTest {
   @Test
   void aLongRequestLineLargeHeadersAndNonHttpAreAnsweredWithBothVendorsFields(Vertx vertx) throws Exception {
     PerCoreServers servers = await(PerCoreServers.listen(vertx, () -> request -> request.response().end("routed"),
-        new HttpServerOptions(), "127.0.0.1", 0));
+        new UnreadableRequest(), new HttpServerOptions(), "127.0.0.1", 0));
     try {
       String longLine = "GET /traces?q=" + "x".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
       String largeHeaders = "GET /traces HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(9000) + "\r\n\r\n";

@@ -4,6 +4,7 @@ import dev.tracepost.contract.ContractRouter;
 import dev.tracepost.contract.PerCoreServers;
 import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
+import dev.tracepost.contract.errors.UnreadableRequest;
 import dev.tracepost.server.admin.AdminApi;
 import dev.tracepost.server.auth.Bootstrap;
 import dev.tracepost.server.auth.KnownKeys;
@@ -78,7 +79,8 @@ public final class TracepostServer {
                             builder -> GalteaApi.mount(builder, new GalteaStore(pool), rowsWritten))));
               })
               // A dispatcher, its routers and their stores per event loop: the stores' insert queues belong to one.
-              .compose(dispatchers -> PerCoreServers.listen(vertx, dispatchers, new HttpServerOptions().setCompressionSupported(true),
+              .compose(dispatchers -> PerCoreServers.listen(vertx, dispatchers, new UnreadableRequest(),
+                  new HttpServerOptions().setCompressionSupported(true),
                   config.host(), config.port()))
               .map(http -> new TracepostServer(vertx, database, pool, http, createdKey)))
               .onFailure(failure -> pool.close());
