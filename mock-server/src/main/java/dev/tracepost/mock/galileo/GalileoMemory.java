@@ -21,13 +21,14 @@ import java.util.UUID;
  * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and the
  * traces and spans. Bounded like the journal, so a long load keeps memory flat: the requests that stored
  * records are kept whole ({@link StoredBatch}), newest first, while they hold {@link #MAX_RECORDS} records
- * in all (the newest always stays, however large). A record sent again replaces the one stored, as on the
+ * and {@link #MAX_BYTES} bytes of bodies in all (the newest always stays, however large). A record sent again replaces the one stored, as on the
  * server: the newest batch that holds an id speaks for it. Synchronized, because tests read it from their
  * own threads.
  */
 public final class GalileoMemory {
 
   public static final int MAX_RECORDS = 5_000;
+  public static final long MAX_BYTES = 32L * 1024 * 1024;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }
@@ -44,6 +45,7 @@ public final class GalileoMemory {
   private final Map<String, String> sessionsByExternalId = new LinkedHashMap<>();
   private final ArrayDeque<StoredBatch> batches = new ArrayDeque<>();
   private int storedRecords;
+  private long storedBytes;
 
   synchronized Project addProject(String name, String type) {
     Project project = new Project(UUID.randomUUID().toString(), name, type, OffsetDateTime.now());
@@ -94,8 +96,11 @@ public final class GalileoMemory {
   synchronized void store(StoredBatch batch) {
     batches.addLast(batch);
     storedRecords += batch.size();
-    while (storedRecords > MAX_RECORDS && batches.size() > 1) {
-      storedRecords -= batches.removeFirst().size();
+    storedBytes += batch.bytes();
+    while ((storedRecords > MAX_RECORDS || storedBytes > MAX_BYTES) && batches.size() > 1) {
+      StoredBatch oldest = batches.removeFirst();
+      storedRecords -= oldest.size();
+      storedBytes -= oldest.bytes();
     }
   }
 
@@ -160,6 +165,7 @@ public final class GalileoMemory {
     sessionsByExternalId.clear();
     batches.clear();
     storedRecords = 0;
+    storedBytes = 0;
   }
 
   private static JsonObject readBack(Stored stored) {

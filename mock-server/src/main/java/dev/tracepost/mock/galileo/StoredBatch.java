@@ -66,6 +66,11 @@ final class StoredBatch {
     return ids.length;
   }
 
+  /** How many bytes of body it keeps. */
+  int bytes() {
+    return body.length;
+  }
+
   UUID id(int index) {
     return ids[index];
   }

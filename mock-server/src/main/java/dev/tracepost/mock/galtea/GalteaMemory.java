@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Galtea clients told the mock, in memory, bounded like the journal: the newest {@link #MAX_TRACES}
- * traces are kept. Synchronized, because tests read it from their own threads. Traces are kept as their
+ * What Galtea clients told the mock, in memory, bounded like the journal: the newest traces are kept, at
+ * most {@link #MAX_TRACES} of them and {@link #MAX_BYTES} bytes of JSON in all (the newest always stays, a
+ * trace may carry 10 MB of data). Synchronized, because tests read it from their own threads. Traces are kept as their
  * JSON bytes, one array each instead of some thirty small objects: under load they outlive many young
  * collections, and copying them was what made the collector's pauses, and so the mock's p99, long
  * (bench/results/mock-2026-12-02.md).
@@ -22,10 +23,12 @@ import java.util.Optional;
 public final class GalteaMemory {
 
   public static final int MAX_TRACES = 5_000;
+  public static final long MAX_BYTES = 32L * 1024 * 1024;
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();
   private final Map<String, byte[]> traces = new LinkedHashMap<>();
+  private long storedBytes;
 
   synchronized void put(Session session) {
     sessions.put(session.getId(), session);
@@ -56,10 +59,14 @@ public final class GalteaMemory {
     if (batch.stream().anyMatch(trace -> traces.containsKey(trace.getId()))) {
       return false;
     }
-    batch.forEach(trace -> traces.put(trace.getId(), encode(trace)));
-    var oldest = traces.keySet().iterator();
-    while (traces.size() > MAX_TRACES && oldest.hasNext()) {
-      oldest.next();
+    for (Trace trace : batch) {
+      byte[] json = encode(trace);
+      traces.put(trace.getId(), json);
+      storedBytes += json.length;
+    }
+    var oldest = traces.values().iterator();
+    while ((traces.size() > MAX_TRACES || storedBytes > MAX_BYTES) && traces.size() > 1) {
+      storedBytes -= oldest.next().length;
       oldest.remove();
     }
     return true;
@@ -71,7 +78,11 @@ public final class GalteaMemory {
 
   /** Keeps a changed trace (one the mock still has). */
   synchronized void update(Trace trace) {
-    traces.computeIfPresent(trace.getId(), (id, old) -> encode(trace));
+    traces.computeIfPresent(trace.getId(), (id, old) -> {
+      byte[] json = encode(trace);
+      storedBytes += json.length - old.length;
+      return json;
+    });
   }
 
   /** Every trace ever posted, deleted ones included (with their deletedAt), oldest first. */
@@ -99,5 +110,6 @@ public final class GalteaMemory {
     sessions.clear();
     inferenceResults.clear();
     traces.clear();
+    storedBytes = 0;
   }
 }

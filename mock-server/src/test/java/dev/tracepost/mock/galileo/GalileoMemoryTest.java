@@ -70,6 +70,22 @@ class GalileoMemoryTest {
   }
 
   @Test
+  void largeBodiesPushTheOldestRequestsOutOnceTheirBytesPassTheBound() {
+    String large = "x".repeat(4 * 1024 * 1024 - 1024);
+    int fit = (int) (GalileoMemory.MAX_BYTES / (4 * 1024 * 1024));
+    List<RecordRow> oldest = ingest(null, trace("first").put("input", large));
+    for (int i = 1; i < fit; i++) {
+      ingest(null, trace("t" + i).put("input", large));
+    }
+    assertThat(memory.record(PROJECT, oldest.get(0).id())).isPresent();
+
+    List<RecordRow> newest = ingest(null, trace("last").put("input", large));
+
+    assertThat(memory.record(PROJECT, oldest.get(0).id())).isEmpty();
+    assertThat(memory.record(PROJECT, newest.get(0).id())).isPresent();
+  }
+
+  @Test
   void theBoundDropsTheOldestRequestsWholeAndKeepsTheNewestHoweverLarge() {
     JsonObject[] hundred = IntStream.range(0, 100).mapToObj(i -> trace("t" + i)).toArray(JsonObject[]::new);
     List<RecordRow> oldest = ingest(null, hundred);

@@ -1,0 +1,47 @@
+package dev.tracepost.mock.galtea;
+
+import dev.tracepost.galtea.model.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stored traces stay within both bounds: so many traces, and so many bytes of them (one may carry 10 MB). */
+class GalteaMemoryTest {
+
+  private final GalteaMemory memory = new GalteaMemory();
+
+  private static Trace trace(String id, int dataBytes) {
+    return new Trace().id(id).name("t").inputData(Map.of("text", "x".repeat(dataBytes)));
+  }
+
+  @Test
+  void largeTracesPushTheOldestOutOnceTheirBytesPassTheBound() {
+    int each = 4 * 1024 * 1024 - 1024;
+    int fit = (int) (GalteaMemory.MAX_BYTES / (4 * 1024 * 1024));
+    for (int i = 0; i <= fit; i++) {
+      assertThat(memory.putAll(List.of(trace("trace_" + i, each)))).isTrue();
+    }
+
+    assertThat(memory.trace("trace_0")).as("the oldest went to make room").isEmpty();
+    assertThat(memory.trace("trace_1")).isPresent();
+    assertThat(memory.trace("trace_" + fit)).isPresent();
+  }
+
+  @Test
+  void aChangedTraceCountsAtItsNewSize() {
+    int tenMegabytes = 10 * 1000 * 1000;
+    memory.putAll(List.of(trace("trace_a", tenMegabytes)));
+    memory.putAll(List.of(trace("trace_b", tenMegabytes)));
+    memory.putAll(List.of(trace("trace_c", tenMegabytes)));
+
+    memory.update(trace("trace_a", 10).deletedAt(OffsetDateTime.now()));
+    memory.putAll(List.of(trace("trace_d", tenMegabytes)));
+
+    assertThat(memory.traces()).as("three large traces and a small one fit")
+        .extracting(Trace::getId).containsExactly("trace_a", "trace_b", "trace_c", "trace_d");
+  }
+}
