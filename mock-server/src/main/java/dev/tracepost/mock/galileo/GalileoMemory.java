@@ -28,7 +28,7 @@ import java.util.UUID;
 public final class GalileoMemory {
 
   public static final int MAX_RECORDS = 5_000;
-  public static final long MAX_BYTES = 32L * 1024 * 1024;
+  public static final long MAX_BYTES = 16L * 1024 * 1024;
 
   record Project(String id, String name, String type, OffsetDateTime createdAt) {
   }

@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class GalteaMemory {
 
   public static final int MAX_TRACES = 5_000;
-  public static final long MAX_BYTES = 32L * 1024 * 1024;
+  public static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, InferenceResult> inferenceResults = new LinkedHashMap<>();

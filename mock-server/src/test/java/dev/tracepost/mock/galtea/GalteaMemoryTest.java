@@ -33,13 +33,13 @@ class GalteaMemoryTest {
 
   @Test
   void aChangedTraceCountsAtItsNewSize() {
-    int tenMegabytes = 10 * 1000 * 1000;
-    memory.putAll(List.of(trace("trace_a", tenMegabytes)));
-    memory.putAll(List.of(trace("trace_b", tenMegabytes)));
-    memory.putAll(List.of(trace("trace_c", tenMegabytes)));
+    int third = (int) (GalteaMemory.MAX_BYTES / 3) - 1024;
+    memory.putAll(List.of(trace("trace_a", third)));
+    memory.putAll(List.of(trace("trace_b", third)));
+    memory.putAll(List.of(trace("trace_c", third)));
 
     memory.update(trace("trace_a", 10).deletedAt(OffsetDateTime.now()));
-    memory.putAll(List.of(trace("trace_d", tenMegabytes)));
+    memory.putAll(List.of(trace("trace_d", third)));
 
     assertThat(memory.traces()).as("three large traces and a small one fit")
         .extracting(Trace::getId).containsExactly("trace_a", "trace_b", "trace_c", "trace_d");
