@@ -4,12 +4,12 @@ import dev.tracepost.contract.samples.SchemaSampler;
 import io.vertx.core.Vertx;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.common.dsl.SchemaType;
-import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -22,6 +22,9 @@ public final class Checker {
 
   /** Samples made from the request schema for each operation that takes a body. */
   public static final int SAMPLES_PER_OPERATION = 3;
+
+  /** Both specs refuse the NUL character in any string parameter (PostgreSQL cannot store it). */
+  private static final String WITH_NUL = "a\u0000b";
 
   private final Spec spec;
   private final Target target;
@@ -99,15 +102,13 @@ public final class Checker {
       reject(operation, "invalid request, wrong content type", valid.withRawBody("plain words", "text/plain"), Judge.VALIDATION);
     }
     for (Parameter parameter : operation.getParameters()) {
-      // Both specs refuse the NUL character in any string (PostgreSQL cannot store it).
-      String nul = "a\u0000b";
       Call withNul = parameter.getSchemaType() != SchemaType.STRING ? null : switch (parameter.getIn()) {
-        case PATH -> valid.withPathParam(parameter.getName(), nul);
-        case QUERY -> valid.withQueryParam(parameter.getName(), nul);
+        case PATH -> valid.withPathParam(parameter.getName(), WITH_NUL);
+        case QUERY -> valid.withQueryParam(parameter.getName(), WITH_NUL);
         default -> null;
       };
       if (withNul != null) {
-        reject(operation, "invalid request, NUL in " + parameter.getIn().name().toLowerCase(java.util.Locale.ROOT) + " parameter "
+        reject(operation, "invalid request, NUL in " + parameter.getIn().name().toLowerCase(Locale.ROOT) + " parameter "
             + parameter.getName(), withNul, Judge.VALIDATION);
       }
     }

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Invalid versions of a valid body, found by trying: remove each field, give it a value of another type,
- * a value outside its enum, a date-time that is not one, a number past its maximum; keep those the spec's own schema rejects for
- * that reason. Nothing is written per endpoint.
+ * a value outside its enum, a date-time that is not one, a number past its maximum; keep those the spec's
+ * own schema rejects for that reason. Nothing is written per endpoint.
  */
 final class Mutations {
 

@@ -14,11 +14,11 @@ import java.util.Optional;
 
 /**
  * What Galtea clients told the mock, in memory, bounded like the journal: the newest traces are kept, at
- * most {@link #MAX_TRACES} of them and {@link #MAX_BYTES} bytes of JSON in all (the newest always stays, a
- * trace may carry 10 MB of data). Synchronized, because tests read it from their own threads. Traces are kept as their
- * JSON bytes, one array each instead of some thirty small objects: under load they outlive many young
- * collections, and copying them was what made the collector's pauses, and so the mock's p99, long
- * (bench/results/mock-2026-12-02.md).
+ * most {@link #MAX_TRACES} of them and {@link #MAX_BYTES} bytes of JSON in all (the newest always stays; a
+ * trace may carry 10 MB of data). Synchronized, because tests read it from their own threads. Traces are
+ * kept as their JSON bytes, one array each instead of some thirty small objects: under load they outlive
+ * many young collections, and copying them was what made the collector's pauses, and so the mock's p99,
+ * long (bench/results/mock-2026-12-02.md).
  */
 public final class GalteaMemory {
 

@@ -27,11 +27,22 @@ import java.util.function.Predicate;
  */
 public final class QuickVerdict {
 
+  /** In order of how little they let through: both of two checks give the later, either of them the earlier. */
   public enum Verdict {
-    VALID, INVALID, UNSURE;
+    VALID, UNSURE, INVALID;
 
     static Verdict of(boolean valid) {
       return valid ? VALID : INVALID;
+    }
+
+    /** What "this and that" is: INVALID if either is, else UNSURE if either is, else VALID. */
+    Verdict and(Verdict that) {
+      return compareTo(that) >= 0 ? this : that;
+    }
+
+    /** What "this or that" is: VALID if either is, else UNSURE if either is, else INVALID. */
+    Verdict or(Verdict that) {
+      return compareTo(that) <= 0 ? this : that;
     }
   }
 
@@ -184,12 +195,9 @@ public final class QuickVerdict {
     return node -> {
       Verdict verdict = Verdict.VALID;
       for (Check part : parts) {
-        Verdict one = part.of(node);
-        if (one == Verdict.INVALID) {
-          return one;
-        }
-        if (one == Verdict.UNSURE) {
-          verdict = one;
+        verdict = verdict.and(part.of(node));
+        if (verdict == Verdict.INVALID) {
+          return verdict;
         }
       }
       return verdict;
@@ -201,12 +209,9 @@ public final class QuickVerdict {
     return node -> {
       Verdict verdict = Verdict.INVALID;
       for (Check part : parts) {
-        Verdict one = part.of(node);
-        if (one == Verdict.VALID) {
-          return one;
-        }
-        if (one == Verdict.UNSURE) {
-          verdict = one;
+        verdict = verdict.or(part.of(node));
+        if (verdict == Verdict.VALID) {
+          return verdict;
         }
       }
       return verdict;
@@ -290,12 +295,9 @@ public final class QuickVerdict {
       Verdict verdict = Verdict.VALID;
       for (int at = 0; at < names.length; at++) {
         JsonNode field = node.get(names[at]);
-        Verdict one = field == null ? Verdict.VALID : checks[at].of(field);
-        if (one == Verdict.INVALID) {
-          return one;
-        }
-        if (one == Verdict.UNSURE) {
-          verdict = one;
+        verdict = verdict.and(field == null ? Verdict.VALID : checks[at].of(field));
+        if (verdict == Verdict.INVALID) {
+          return verdict;
         }
       }
       return verdict;
@@ -336,12 +338,9 @@ public final class QuickVerdict {
       Verdict verdict = Verdict.VALID;
       for (var fields = node.fields(); fields.hasNext(); ) {
         var field = fields.next();
-        Verdict one = declared.getOrDefault(field.getKey(), others).of(field.getValue());
-        if (one == Verdict.INVALID) {
-          return one;
-        }
-        if (one == Verdict.UNSURE) {
-          verdict = one;
+        verdict = verdict.and(declared.getOrDefault(field.getKey(), others).of(field.getValue()));
+        if (verdict == Verdict.INVALID) {
+          return verdict;
         }
       }
       return verdict;
@@ -355,12 +354,9 @@ public final class QuickVerdict {
       }
       Verdict verdict = Verdict.VALID;
       for (JsonNode item : node) {
-        Verdict one = each.of(item);
-        if (one == Verdict.INVALID) {
-          return one;
-        }
-        if (one == Verdict.UNSURE) {
-          verdict = one;
+        verdict = verdict.and(each.of(item));
+        if (verdict == Verdict.INVALID) {
+          return verdict;
         }
       }
       return verdict;
