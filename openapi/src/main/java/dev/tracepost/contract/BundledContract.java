@@ -1,9 +1,8 @@
 package dev.tracepost.contract;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.SchemaRepository;
@@ -17,20 +16,23 @@ import io.vertx.openapi.impl.OpenAPIFormatValidator;
  * meta-schema again: the build has checked it ({@code ContractLoadingTest} loads each bundled spec with
  * {@link OpenAPIContract#from}). That check read a dozen meta-schemas out of the jar and validated the
  * spec against them at every start: about 0.1 s of the mock's start-up (bench/results/mock-2026-12-02.md).
- * The rest is what {@code OpenAPIContract.from} does in vertx-openapi 5.0.10: references resolved on a
- * worker, the same repository options and format validator.
+ * The rest is what {@code OpenAPIContract.from} does in vertx-openapi 5.0.10 (the same repository options,
+ * format validator and resolution of references), but in the caller's thread: {@code from} resolves on an
+ * ordered worker of the caller's context, which made the two vendors' specs wait for each other.
  */
 final class BundledContract {
 
   private BundledContract() {
   }
 
-  static Future<OpenAPIContract> of(Vertx vertx, JsonObject spec) {
+  /** Blocking work (references resolved through the whole spec): for a worker. */
+  static OpenAPIContract of(JsonObject spec) {
     OpenAPIVersion version = OpenAPIVersion.fromContract(spec);
     JsonSchemaOptions options = new JsonSchemaOptions()
         .setDraft(version == OpenAPIVersion.V3_1 ? Draft.DRAFT202012 : Draft.DRAFT4)
         .setBaseUri("app://").setOutputFormat(OutputFormat.Basic);
     SchemaRepository repository = SchemaRepository.create(options, new OpenAPIFormatValidator());
-    return version.resolve(vertx, repository, spec).map(resolved -> new OpenAPIContractImpl(resolved, version, repository));
+    repository.dereference(JsonSchema.of(spec));
+    return new OpenAPIContractImpl(repository.resolve(spec), version, repository);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 
@@ -20,48 +21,54 @@ import java.util.Map;
  */
 public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, BodyValidator bodies) {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   /**
-   * The vendor's spec as bundled, read from the class path (not through Vert.x's file resolver, which
-   * would take a file of the same name in the working directory first, and copies jar entries to disk).
+   * The vendor's spec as bundled: the JSON the build wrote from the YAML ({@code src/build/SpecsAsJson.java}),
+   * read from the class path (not through Vert.x's file resolver, which would take a file of the same name
+   * in the working directory first, and copies jar entries to disk). All of it is work for a worker:
+   * unordered, so that both vendors load side by side, each on a core of its own.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor) {
-    return vertx.executeBlocking(() -> parse(bundled(vendor)), false)
-        .compose(parsed -> build(vendor, parsed, BundledContract.of(vertx, withAnyJsonBodies(parsed.spec().copy()))));
+    return vertx.executeBlocking(() -> {
+      Parsed parsed = Parsed.json(bundled(vendor));
+      return parsed.document(vendor, BundledContract.of(withAnyJsonBodies(parsed.spec().copy())));
+    }, false);
   }
 
   /**
    * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec, checked against
-   * OpenAPI's meta-schema. Parsing is blocking work: it runs on a worker, unordered, so that two specs
-   * load side by side.
+   * OpenAPI's meta-schema.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor, String location) {
     return vertx.fileSystem().readFile(location)
-        .compose(bytes -> vertx.executeBlocking(() -> parse(bytes.getBytes()), false))
-        .compose(parsed -> build(vendor, parsed, OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))));
-  }
-
-  private static Future<SpecDocument> build(Vendor vendor, Parsed parsed, Future<OpenAPIContract> contract) {
-    return contract.map(built ->
-        new SpecDocument(vendor, parsed.written(), built, new BodyValidator(parsed.written(), parsed.spec(), built)));
+        .compose(bytes -> vertx.executeBlocking(() -> Parsed.yaml(bytes.getBytes()), false))
+        .compose(parsed -> OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))
+            .map(contract -> parsed.document(vendor, contract)));
   }
 
   private static byte[] bundled(Vendor vendor) throws IOException {
-    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(vendor.specResource())) {
+    try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(vendor.bundledJson())) {
       if (in == null) {
-        throw new IOException("No " + vendor.specResource() + " on the class path");
+        throw new IOException("No " + vendor.bundledJson() + " on the class path");
       }
       return in.readAllBytes();
     }
   }
 
   private record Parsed(JsonNode written, JsonObject spec) {
-  }
 
-  private static Parsed parse(byte[] yaml) throws IOException {
-    JsonNode written = YAML.readTree(yaml);
-    return new Parsed(written, new JsonObject(Json.mapper().convertValue(written, Map.class)));
+    static Parsed json(byte[] json) throws IOException {
+      return new Parsed(Json.mapper().readTree(json), new JsonObject(Buffer.buffer(json)));
+    }
+
+    /** YAML, or JSON (which YAML reads too). */
+    static Parsed yaml(byte[] yaml) throws IOException {
+      JsonNode written = new YAMLMapper().readTree(yaml);
+      return new Parsed(written, new JsonObject(Json.mapper().convertValue(written, Map.class)));
+    }
+
+    SpecDocument document(Vendor vendor, OpenAPIContract contract) {
+      return new SpecDocument(vendor, written, contract, new BodyValidator(written, spec, contract));
+    }
   }
 
   /** The spec with every JSON request body's schema made to accept any JSON (the body validator's job). */
