@@ -2,6 +2,7 @@ package dev.tracepost.mock;
 
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,14 +16,15 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command line: {@code --port 0} takes a free port and one line on stdout says where. */
+/** The command line: {@code --port 0} takes a free port, one line on stdout says where, and nothing else is said. */
 class MockCliTest {
 
   @Test
-  void theCliPrintsWhereItListensAndServes() throws IOException, InterruptedException {
+  void theCliPrintsWhereItListensAndServes(@TempDir Path dir) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path stderr = dir.resolve("stderr");
     Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "dev.tracepost.mock.Main", "--port", "0", "--api-key", "gsk_cli")).redirectErrorStream(false).start();
+        "dev.tracepost.mock.Main", "--port", "0", "--api-key", "gsk_cli")).redirectError(stderr.toFile()).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line = out.readLine();
       Matcher listening = Pattern.compile("Tracepost mock listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(line));
@@ -36,6 +38,7 @@ class MockCliTest {
       process.destroy();
       process.waitFor();
     }
+    assertThat(stderr).isEmptyFile();
   }
 
   @Test
