@@ -10,9 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -100,29 +98,17 @@ public final class RecordTree {
     }
     UUID trace = traceId == null ? id : traceId;
     JsonArray children = record.getJsonArray("spans");
-    JsonObject body = withoutSpans(record);
     String sessionId = record.getString("session_id");
     String createdAt = record.getString("created_at");
     rows.add(new RecordRow(id, trace, parentId, position, depth, record.getString("type", "trace"), record.getString("name", ""),
         sessionId != null ? UUID.fromString(sessionId) : batchSessionId,
         createdAt != null ? Rfc3339.parse(createdAt) : now,
-        children != null && !children.isEmpty(), body));
+        children != null && !children.isEmpty(), record));
     if (children != null) {
       for (int i = 0; i < children.size(); i++) {
         add(children.getJsonObject(i), trace, id, i, depth + 1, append(path, "spans", i));
       }
     }
-  }
-
-  /** The record's own fields: a new object sharing its values, so that a trace is not copied once per level. */
-  private static JsonObject withoutSpans(JsonObject record) {
-    Map<String, Object> fields = new LinkedHashMap<>(Math.max(4, record.size() * 4 / 3 + 1));
-    record.getMap().forEach((name, value) -> {
-      if (!"spans".equals(name)) {
-        fields.put(name, value);
-      }
-    });
-    return new JsonObject(fields);
   }
 
   private static List<Object> append(List<Object> path, Object... more) {
