@@ -21,6 +21,9 @@ public final class StartupTraining {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    // Set up as the CLI is, so that the archive holds the classes the CLI loads.
+    Main.withoutNettyJfrEvents();
+    Main.nettyLogsAsVertxDoes();
     try (TracepostMock mock = TracepostMock.start()) {
       HttpClient client = HttpClient.newHttpClient();
       String trace = "{\"inferenceResultId\":\"ir_1\",\"name\":\"tool\",\"type\":\"TOOL\",\"latencyMs\":1.5}";

@@ -1,5 +1,7 @@
 package dev.tracepost.mock;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,17 @@ class MockCliTest {
 
     assertThat(process.waitFor()).isEqualTo(2);
     assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--colour");
+  }
+
+  @Test
+  void nettyLogsThroughJavaUtilLogging() {
+    InternalLoggerFactory before = InternalLoggerFactory.getDefaultFactory();
+    try {
+      Main.nettyLogsAsVertxDoes();
+      assertThat(InternalLoggerFactory.getDefaultFactory()).isSameAs(JdkLoggerFactory.INSTANCE);
+    } finally {
+      InternalLoggerFactory.setDefaultFactory(before);
+    }
   }
 
   @Test
