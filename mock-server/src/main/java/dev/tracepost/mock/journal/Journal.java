@@ -1,5 +1,6 @@
 package dev.tracepost.mock.journal;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
@@ -36,6 +37,24 @@ public final class Journal {
     }
     this.slots = new JournalEntry[capacity];
     this.bodies = new BodyRing(bodyBytes);
+  }
+
+  private volatile byte[] lastHead;
+
+  /**
+   * The request's path, query and headers, packed ({@link RequestHead}); the very array of the request
+   * before when they are the same bytes, as they are for every request of a load that repeats one request:
+   * then ten thousand entries hold one array between them, not ten thousand that each young collection
+   * copies.
+   */
+  byte[] head(String path, String query, MultiMap headers) {
+    byte[] head = RequestHead.pack(path, query, headers);
+    byte[] last = lastHead;
+    if (last != null && Arrays.equals(last, head)) {
+      return last;
+    }
+    lastHead = head;
+    return head;
   }
 
   long nextSequence() {

@@ -1,6 +1,5 @@
 package dev.tracepost.mock.journal;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -47,13 +46,13 @@ public final class JournalEntry {
   /**
    * @param operationId the operation matched ({@code null} when none), as the spec names it ({@code logTracesV2})
    * @param canonicalId the same for both path forms ({@code logTraces}); what filters match
+   * @param head        the request's path, query and headers ({@link Journal#head})
    * @param body        where the journal keeps the body ({@link Journal#keep}); null when there was none
    * @param violations  what the request broke, when it was rejected as invalid
    */
   static JournalEntry of(long sequence, Instant at, String vendor, String operationId, String canonicalId, String method,
-                         String path, String query, MultiMap headers, BodyRing.Kept body, JsonArray violations, int status) {
-    return new JournalEntry(sequence, at, vendor, operationId, canonicalId, method, RequestHead.pack(path, query, headers),
-        body, violations, status);
+                         byte[] head, BodyRing.Kept body, JsonArray violations, int status) {
+    return new JournalEntry(sequence, at, vendor, operationId, canonicalId, method, head, body, violations, status);
   }
 
   public long sequence() {

@@ -70,6 +70,7 @@ public final class JournalRecorder implements PlatformHandler {
     }
     return JournalEntry.of(sequence, at, found == null ? null : found.vendor().id(),
         found == null ? null : found.operationId(), found == null ? null : found.canonicalId(),
-        request.method().name(), request.path(), request.query(), request.headers(), journal.keep(body), problems, status);
+        request.method().name(), journal.head(request.path(), request.query(), request.headers()), journal.keep(body), problems,
+        status);
   }
 }

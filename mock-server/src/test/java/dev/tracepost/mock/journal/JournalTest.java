@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalTest {
 
   private static JournalEntry entry(Journal journal, String body) {
-    return JournalEntry.of(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST", "/traces",
-        null, MultiMap.caseInsensitiveMultiMap(), journal.keep(Buffer.buffer(body)), null, 200);
+    return JournalEntry.of(journal.nextSequence(), Instant.now(), "galileo", "logTraces", "logTraces", "POST",
+        journal.head("/traces", null, MultiMap.caseInsensitiveMultiMap()), journal.keep(Buffer.buffer(body)), null, 200);
   }
 
   @Test
@@ -77,8 +77,8 @@ class JournalTest {
   void pathQueryHeadersAndBodyReadBackAsSentAndTheHeadOutlivesTheBody() {
     Journal journal = new Journal(10, 16);
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json").add("X-Note", "a: b");
-    JournalEntry entry = JournalEntry.of(1, Instant.now(), "galtea", "createTrace", "createTrace", "POST", "/traces",
-        "a=1&a=2&b=%C3%A9", headers, journal.keep(Buffer.buffer("{\n\"k\": \"\u00e9\"}\n")), null, 201);
+    JournalEntry entry = JournalEntry.of(1, Instant.now(), "galtea", "createTrace", "createTrace", "POST",
+        journal.head("/traces", "a=1&a=2&b=%C3%A9", headers), journal.keep(Buffer.buffer("{\n\"k\": \"\u00e9\"}\n")), null, 201);
 
     assertThat(entry.path()).isEqualTo("/traces");
     assertThat(entry.query()).isEqualTo(new JsonObject().put("a", new JsonArray().add("1").add("2")).put("b", new JsonArray().add("\u00e9")));
@@ -90,6 +90,21 @@ class JournalTest {
     assertThat(entry.bodyDropped()).isTrue();
     assertThat(entry.headers()).hasSize(2);
     assertThat(entry.query().getJsonArray("a")).hasSize(2);
+  }
+
+  @Test
+  void aHeadThatRepeatsThePreviousOneIsKeptOnce() {
+    Journal journal = new Journal(10);
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer gsk_load");
+
+    byte[] first = journal.head("/traces", null, headers);
+    byte[] again = journal.head("/traces", null, MultiMap.caseInsensitiveMultiMap().addAll(headers));
+    byte[] other = journal.head("/traces", "page=2", headers);
+
+    assertThat(again).isSameAs(first);
+    assertThat(other).isNotSameAs(first);
+    assertThat(RequestHead.queryJson(other)).isEqualTo(new JsonObject().put("page", new JsonArray().add("2")));
+    assertThat(RequestHead.queryJson(first)).isEmpty();
   }
 
   @Test
