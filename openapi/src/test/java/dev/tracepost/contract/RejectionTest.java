@@ -321,6 +321,18 @@ class RejectionTest {
     }
 
     @Test
+    void aValidProjectIdRemembersOnlyItselfNotTheNextValue() {
+      assertThat(send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", batch().toBuffer(), "application/json", true)
+          .statusCode()).isEqualTo(200);
+      HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "x/traces", batch().toBuffer(),
+          "application/json", true);
+
+      assertViolations(reply, List.of(loc("path", "project_id")), null);
+      assertThat(send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", batch().toBuffer(), "application/json", true)
+          .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void noCredentialsAnswer401InGalileosShape() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", batch().toBuffer(), "application/json", false);
 
