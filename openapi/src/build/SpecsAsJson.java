@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Run by the build (a source file, not part of any jar): writes each spec beside its YAML in JSON, the form
- * the server and the mock read at start-up. Reading the YAML took a fifth of the mock's start-up, and its
- * parser's classes are needed by no one else. The YAML stays the source and ships too.
+ * the server and the mock read at start-up. Parsing the YAML and converting its tree took 110-140 ms of a
+ * fast start of the mock (the JSON: 60-80 ms), and the YAML parser's classes are needed by no one else.
+ * The YAML stays the source and ships too.
  * Usage: {@code java -cp <jackson> SpecsAsJson.java FROM_DIR TO_DIR name.yaml...}
  */
 public final class SpecsAsJson {

@@ -24,7 +24,7 @@ public enum Vendor {
   }
 
   /** The same spec in JSON, written by the build, for a faster start ({@link SpecDocument}). */
-  public String bundledJson() {
+  String bundledJson() {
     return specResource.replaceFirst("\\.yaml$", ".json");
   }
 

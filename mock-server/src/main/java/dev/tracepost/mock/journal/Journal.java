@@ -26,6 +26,8 @@ public final class Journal {
   private final AtomicLong sequence = new AtomicLong();
   /** How many entries were added since the journal was last cleared: the next goes in slot added % capacity. */
   private long added;
+  /** The head of the request journaled last (see {@link #head}). */
+  private volatile byte[] lastHead;
 
   public Journal(int capacity) {
     this(capacity, MAX_BODY_BYTES_TOTAL);
@@ -38,8 +40,6 @@ public final class Journal {
     this.slots = new JournalEntry[capacity];
     this.bodies = new BodyRing(bodyBytes);
   }
-
-  private volatile byte[] lastHead;
 
   /**
    * The request's path, query and headers, packed ({@link RequestHead}); the very array of the request
