@@ -48,7 +48,8 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
   private static byte[] bundled(Vendor vendor) throws IOException {
     try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(vendor.bundledJson())) {
       if (in == null) {
-        throw new IOException("No " + vendor.bundledJson() + " on the class path");
+        throw new IOException("No " + vendor.bundledJson() + " on the class path: Maven's process-resources phase writes it"
+            + " from " + vendor.specResource() + " (openapi/pom.xml, specs-as-json)");
       }
       return in.readAllBytes();
     }
