@@ -2,7 +2,6 @@ package dev.tracepost.mock;
 
 import dev.tracepost.contract.BodyLimits;
 import dev.tracepost.contract.ContractRouter;
-import dev.tracepost.contract.Json;
 import dev.tracepost.contract.PerCoreServers;
 import dev.tracepost.contract.SpecDocument;
 import dev.tracepost.contract.Vendor;
@@ -29,7 +28,6 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -213,10 +211,7 @@ public final class TracepostMock implements AutoCloseable {
 
     /** Every trace posted (deleted ones carry {@code deletedAt}), oldest first, as GET returns them. */
     public List<JsonObject> traces() {
-      return memory.traces().stream()
-          .map(trace -> new JsonObject(Json.mapper().<Map<String, Object>>convertValue(trace,
-              new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { })))
-          .toList();
+      return memory.tracesAsJson();
     }
   }
 }

@@ -93,6 +93,7 @@ class MockFlowsTest {
       assertThat(http.galtea(HttpMethod.GET, "/traces?inferenceResultIds=" + ir, null).bodyAsJsonArray()).hasSize(2);
       assertThat(mock.galtea().traces()).hasSize(3);
       assertThat(mock.galtea().traces().get(0).getString("deletedAt")).isNotNull();
+      assertThat(mock.galtea().traces().get(0).copy().put("deletedAt", null)).as("the test sees what GET returned").isEqualTo(read);
     }
   }
 

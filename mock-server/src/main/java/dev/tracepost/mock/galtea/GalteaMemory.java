@@ -4,6 +4,8 @@ import dev.tracepost.contract.Json;
 import dev.tracepost.galtea.model.InferenceResult;
 import dev.tracepost.galtea.model.Session;
 import dev.tracepost.galtea.model.Trace;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +90,11 @@ public final class GalteaMemory {
   /** Every trace ever posted, deleted ones included (with their deletedAt), oldest first. */
   public synchronized List<Trace> traces() {
     return traces.values().stream().map(GalteaMemory::decode).toList();
+  }
+
+  /** The same as JSON, as GET returns them: the bytes kept are the model as the API writes it. */
+  public synchronized List<JsonObject> tracesAsJson() {
+    return traces.values().stream().map(json -> new JsonObject(Buffer.buffer(json))).toList();
   }
 
   private static byte[] encode(Trace trace) {
