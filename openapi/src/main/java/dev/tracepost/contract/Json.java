@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.VertxModule;
 
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new VertxModule())
+      .registerModule(new SimpleModule("json-object-from-tree").addDeserializer(JsonObject.class, new TreeBinding.JsonObjects()))
       .registerModule(new SimpleModule("rfc-3339")
           .addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.Json;
+import dev.tracepost.contract.TreeBinding;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
 import io.vertx.core.json.JsonArray;
@@ -68,7 +69,7 @@ public final class RequestValues {
   /** A validated JSON body as the model. */
   static <T> T model(JsonNode body, TypeReference<T> type) {
     try {
-      return Json.mapper().readerFor(type).readValue(body);
+      return Json.mapper().readerFor(type).readValue(TreeBinding.parser(body, Json.mapper()));
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof InputCoercionException) {
         throw outOfRange("body", e.getPath().stream()
