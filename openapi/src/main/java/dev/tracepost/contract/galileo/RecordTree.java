@@ -60,7 +60,7 @@ public final class RecordTree {
   public static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now, Ids ids) {
     RecordTree tree = new RecordTree(now, sessionId, ids);
     for (int i = 0; i < traces.size(); i++) {
-      tree.add(traces.get(i), null, null, i, 0, List.of("traces", i));
+      tree.add(traces.get(i), null, null, i, 0, new At(null, "traces", i));
     }
     return tree.result();
   }
@@ -75,7 +75,7 @@ public final class RecordTree {
                                         OffsetDateTime now, Ids ids) {
     RecordTree tree = new RecordTree(now, null, ids);
     for (int i = 0; i < spans.size(); i++) {
-      tree.add(spans.get(i), traceId, parentId, firstPosition + i, parentDepth + 1, List.of("spans", i));
+      tree.add(spans.get(i), traceId, parentId, firstPosition + i, parentDepth + 1, new At(null, "spans", i));
     }
     return tree.result();
   }
@@ -87,14 +87,14 @@ public final class RecordTree {
     return rows;
   }
 
-  private void add(JsonObject record, UUID traceId, UUID parentId, int position, int depth, List<Object> path) {
+  private void add(JsonObject record, UUID traceId, UUID parentId, int position, int depth, At at) {
     if (depth > MAX_DEPTH) {
-      problems.add(new Violation("body", path, "too_deep", "Spans nest at most " + MAX_DEPTH + " deep"));
+      problems.add(new Violation("body", at.path(), "too_deep", "Spans nest at most " + MAX_DEPTH + " deep"));
       return;
     }
     UUID id = newIds.of(met++, record.getString("id"));
     if (!ids.add(id)) {
-      problems.add(new Violation("body", append(path, "id"), "duplicate_id", "The id " + id + " appears twice in this request"));
+      problems.add(new Violation("body", at.path("id"), "duplicate_id", "The id " + id + " appears twice in this request"));
     }
     UUID trace = traceId == null ? id : traceId;
     JsonArray children = record.getJsonArray("spans");
@@ -106,14 +106,23 @@ public final class RecordTree {
         children != null && !children.isEmpty(), record));
     if (children != null) {
       for (int i = 0; i < children.size(); i++) {
-        add(children.getJsonObject(i), trace, id, i, depth + 1, append(path, "spans", i));
+        add(children.getJsonObject(i), trace, id, i, depth + 1, new At(at, "spans", i));
       }
     }
   }
 
-  private static List<Object> append(List<Object> path, Object... more) {
-    List<Object> longer = new ArrayList<>(path);
-    longer.addAll(List.of(more));
-    return longer;
+  /**
+   * Where a record sits in the body ({@code traces[1].spans[0]}), linked to its parent's place: the path a
+   * violation names is written out only when there is one, not copied for every record.
+   */
+  private record At(At parent, String field, int index) {
+
+    List<Object> path(Object... more) {
+      List<Object> path = parent == null ? new ArrayList<>() : parent.path();
+      path.add(field);
+      path.add(index);
+      path.addAll(List.of(more));
+      return path;
+    }
   }
 }
