@@ -21,9 +21,9 @@ import java.util.UUID;
  * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and the
  * traces and spans. Bounded like the journal, so a long load keeps memory flat: the requests that stored
  * records are kept whole ({@link StoredBatch}), newest first, while they hold {@link #MAX_RECORDS} records
- * and {@link #MAX_BYTES} bytes of bodies in all (the newest always stays, however large). A record sent again replaces the one stored, as on the
- * server: the newest batch that holds an id speaks for it. Synchronized, because tests read it from their
- * own threads.
+ * and {@link #MAX_BYTES} bytes of bodies in all (the newest always stays, however large). A record sent
+ * again replaces the one stored, as on the server: the newest batch that holds an id speaks for it.
+ * Synchronized, because tests read it from their own threads.
  */
 public final class GalileoMemory {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.BinaryOperator;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -191,26 +192,21 @@ public final class QuickVerdict {
   }
 
   private static Check all(List<Check> checks) {
-    Check[] parts = checks.toArray(Check[]::new);
-    return node -> {
-      Verdict verdict = Verdict.VALID;
-      for (Check part : parts) {
-        verdict = verdict.and(part.of(node));
-        if (verdict == Verdict.INVALID) {
-          return verdict;
-        }
-      }
-      return verdict;
-    };
+    return fold(checks, Verdict.VALID, Verdict::and, Verdict.INVALID);
   }
 
   private static Check any(List<Check> checks) {
+    return fold(checks, Verdict.INVALID, Verdict::or, Verdict.VALID);
+  }
+
+  /** The parts' verdicts combined from {@code start}, stopping at {@code settled}, which no further part can change. */
+  private static Check fold(List<Check> checks, Verdict start, BinaryOperator<Verdict> combine, Verdict settled) {
     Check[] parts = checks.toArray(Check[]::new);
     return node -> {
-      Verdict verdict = Verdict.INVALID;
+      Verdict verdict = start;
       for (Check part : parts) {
-        verdict = verdict.or(part.of(node));
-        if (verdict == Verdict.VALID) {
+        verdict = combine.apply(verdict, part.of(node));
+        if (verdict == settled) {
           return verdict;
         }
       }
