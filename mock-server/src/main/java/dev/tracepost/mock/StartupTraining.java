@@ -25,7 +25,9 @@ public final class StartupTraining {
     Main.withoutNettyJfrEvents();
     Main.nettyLogsAsVertxDoes();
     try (TracepostMock mock = TracepostMock.start()) {
-      HttpClient client = HttpClient.newHttpClient();
+      // HTTP/1.1, as SDKs send it: the JDK client's default (HTTP/2, upgraded from clear text) would archive
+      // Vert.x's HTTP/2 classes instead of the HTTP/1.1 request path.
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String trace = "{\"inferenceResultId\":\"ir_1\",\"name\":\"tool\",\"type\":\"TOOL\",\"latencyMs\":1.5}";
       send(client, mock, 201, "POST", "/traces", trace, "Authorization", "Bearer gsk_training", "Prefer", "code=201");
       send(client, mock, 400, "POST", "/traces", "{}", "Authorization", "Bearer gsk_training");
