@@ -11,17 +11,24 @@ import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * Models read from the tree that validation parsed, where they hold raw JSON ({@code JsonObject}: Galileo's
- * traces and spans): such a part is copied from its tree node in one walk. Jackson would read it token by
- * token through a tree cursor into a map of its own, starting a fresh deserialization for each trace;
- * that was most of the model binding, a tenth of the mock's CPU under the Galileo load. The values are
- * the ones Jackson's map reading gives (Integer, Long or BigInteger as the number needs; Double).
+ * traces and spans): such a part is a read-only view of its tree node, its values converted when read.
+ * Jackson would read it token by token through a tree cursor into a map of its own, starting a fresh
+ * deserialization for each trace (a tenth of the mock's CPU under the Galileo load); a copy of the node
+ * into maps was a fifth of what the mock allocated per Galileo request. The values are the ones Jackson's
+ * map reading gives (Integer, Long or BigInteger as the number needs; Double). Vert.x copies such an object
+ * ({@code copy()}) into a HashMap, not in the order sent: encode it, or copy it into a LinkedHashMap, where
+ * the order matters.
  */
 public final class TreeBinding {
 
@@ -62,38 +69,101 @@ public final class TreeBinding {
       if (parser instanceof NodeParser tree && parser.currentToken() == JsonToken.START_OBJECT) {
         JsonNode node = tree.started();
         parser.skipChildren();
-        return new JsonObject(map(node));
+        return new JsonObject(new NodeFields(node));
       }
       Map<String, Object> fields = context.readValue(parser, context.getTypeFactory().constructType(MAP));
       return new JsonObject(fields);
     }
   }
 
-  private static Map<String, Object> map(JsonNode object) {
-    Map<String, Object> fields = new LinkedHashMap<>(Math.max(4, object.size() * 4 / 3 + 1));
-    for (Map.Entry<String, JsonNode> field : object.properties()) {
-      fields.put(field.getKey(), value(field.getValue()));
+  /**
+   * An object node read as a map, without copying it: values are converted when read, child objects and
+   * arrays come as views too. Read-only, as the parsed tree it stands on is shared and never changed.
+   */
+  private static final class NodeFields extends AbstractMap<String, Object> {
+
+    private final JsonNode object;
+
+    NodeFields(JsonNode object) {
+      this.object = object;
     }
-    return fields;
+
+    @Override
+    public Object get(Object key) {
+      return key instanceof String name ? value(object.get(name)) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && object.has(name);
+    }
+
+    @Override
+    public int size() {
+      return object.size();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<Entry<String, JsonNode>> fields = object.fields();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return fields.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Entry<String, JsonNode> field = fields.next();
+              return new SimpleImmutableEntry<>(field.getKey(), value(field.getValue()));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return object.size();
+        }
+      };
+    }
+  }
+
+  /** An array node read as a list, as {@link NodeFields} reads an object. */
+  private static final class NodeItems extends AbstractList<Object> implements RandomAccess {
+
+    private final JsonNode array;
+
+    NodeItems(JsonNode array) {
+      this.array = array;
+    }
+
+    @Override
+    public Object get(int index) {
+      Objects.checkIndex(index, array.size());
+      return value(array.get(index));
+    }
+
+    @Override
+    public int size() {
+      return array.size();
+    }
   }
 
   private static Object value(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
     return switch (node.getNodeType()) {
-      case OBJECT -> map(node);
-      case ARRAY -> list(node);
+      case OBJECT -> new NodeFields(node);
+      case ARRAY -> new NodeItems(node);
       case STRING -> node.textValue();
       case NUMBER -> node.numberValue();
       case BOOLEAN -> node.booleanValue();
       case NULL, MISSING -> null;
       case BINARY, POJO -> throw new IllegalArgumentException("A parsed JSON tree holds no " + node.getNodeType() + " node");
     };
-  }
-
-  private static List<Object> list(JsonNode array) {
-    List<Object> items = new ArrayList<>(array.size());
-    for (JsonNode item : array) {
-      items.add(value(item));
-    }
-    return items;
   }
 }

@@ -34,6 +34,11 @@ class TreeBindingTest {
       assertThat(read.getValue("big")).isInstanceOf(BigInteger.class);
       assertThat(read.getValue("double")).isInstanceOf(Double.class);
       assertThat(read.getJsonArray("spans").getJsonObject(0).getJsonArray("input")).isEmpty();
+      assertThat(read).isEqualTo(expected);
+      assertThat(read.containsKey("nothing")).isTrue();
+      assertThat(read.getValue("nothing")).isNull();
+      assertThat(read.containsKey("absent")).isFalse();
+      assertThat(read.getJsonArray("array").getJsonArray(1).getJsonObject(1).getJsonObject("x")).isEqualTo(new JsonObject());
     }
   }
 }
