@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The mock's benchmark: startup of the CLI jar to the first answered request (median of 7, beside the
-# smallest Vert.x server from the same jar), then
+# smallest Vert.x server from the same jar), in-process starts one after the other in one JVM, then
 # `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
 # validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
 # Each load runs twice in a row on each service: the first run meets a cold JVM (or Node), the second the
@@ -68,6 +68,7 @@ echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START
 echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median $(median "${startups[@]}") ms"
 echo "The same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
 echo "The same for the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
+java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.MockRestarts 11 2>/dev/null
 echo
 echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service); each load twice in a row:"
 echo "the first run on a cold process, the second on the same process warmed by the first"

@@ -10,7 +10,10 @@ import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the examples), as Vert.x's
@@ -21,17 +24,37 @@ import java.util.Map;
  */
 public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, BodyValidator bodies) {
 
+  private static final Map<Vendor, CompletableFuture<SpecDocument>> BUNDLED = new ConcurrentHashMap<>();
+
   /**
    * The vendor's spec as bundled: the JSON the build wrote from the YAML ({@code src/build/SpecsAsJson.java}),
    * read from the class path (not through Vert.x's file resolver, which would take a file of the same name
-   * in the working directory first, and copies jar entries to disk). All of it is work for a worker:
-   * unordered, so that both vendors load side by side, each on a core of its own.
+   * in the working directory first, and copies jar entries to disk). Loaded once in a JVM, on a thread
+   * of its own for each vendor (so that both load side by side, and a load outlives the Vert.x that asked
+   * for it), and shared by every mock or server started in it: a test suite may start a mock per test
+   * class. A document holds nothing of a Vert.x instance, and is used from many threads already.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor) {
-    return vertx.executeBlocking(() -> {
-      Parsed parsed = Parsed.json(bundled(vendor));
-      return parsed.document(vendor, BundledContract.of(withAnyJsonBodies(parsed.spec().copy())));
-    }, false);
+    return Future.fromCompletionStage(BUNDLED.computeIfAbsent(vendor, SpecDocument::loadBundled), vertx.getOrCreateContext());
+  }
+
+  private static CompletableFuture<SpecDocument> loadBundled(Vendor vendor) {
+    CompletableFuture<SpecDocument> loading = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        loading.complete(bundled(vendor));
+      } catch (Throwable e) { // whatever it is, the callers wait for it
+        loading.completeExceptionally(e);
+      }
+    }, "tracepost-spec-" + vendor.name().toLowerCase(Locale.ROOT));
+    thread.setDaemon(true);
+    thread.start();
+    return loading;
+  }
+
+  private static SpecDocument bundled(Vendor vendor) throws IOException {
+    Parsed parsed = Parsed.json(bundledJson(vendor));
+    return parsed.document(vendor, BundledContract.of(withAnyJsonBodies(parsed.spec().copy())));
   }
 
   /**
@@ -45,7 +68,7 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
             .map(contract -> parsed.document(vendor, contract)));
   }
 
-  private static byte[] bundled(Vendor vendor) throws IOException {
+  private static byte[] bundledJson(Vendor vendor) throws IOException {
     try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(vendor.bundledJson())) {
       if (in == null) {
         throw new IOException("No " + vendor.bundledJson() + " on the class path: Maven's process-resources phase writes it"

@@ -74,6 +74,20 @@ class SpecDocumentTest {
     return Objects.equals(one, other);
   }
 
+  @ParameterizedTest
+  @EnumSource(Vendor.class)
+  void aBundledSpecLoadsOnceAndServesAVertxStartedAfterTheFirstClosed(Vendor vendor) {
+    Vertx first = Vertx.vertx();
+    SpecDocument loaded = await(SpecDocument.load(first, vendor));
+    await(first.close());
+    Vertx second = Vertx.vertx();
+    try {
+      assertThat(await(SpecDocument.load(second, vendor))).isSameAs(loaded);
+    } finally {
+      await(second.close());
+    }
+  }
+
   @Test
   void aSpecFileThatBreaksOpenApisMetaSchemaIsRefused(Vertx vertx, @TempDir Path dir) throws IOException {
     String spec = resource(Vendor.GALTEA.specResource()).replaceFirst("(?m)^info:", "information:");
