@@ -108,7 +108,7 @@ public final class TreeBinding {
       return new AbstractSet<>() {
         @Override
         public Iterator<Entry<String, Object>> iterator() {
-          Iterator<Entry<String, JsonNode>> fields = object.fields();
+          Iterator<Entry<String, JsonNode>> fields = object.properties().iterator();
           return new Iterator<>() {
             @Override
             public boolean hasNext() {
