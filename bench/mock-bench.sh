@@ -57,16 +57,18 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 YOUNG_OPTS="-XX:+UseParallelGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy"
 FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 $YOUNG_OPTS"
 LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS"
-startups=(); fast=(); floor=()
+startups=(); fast=(); long=(); floor=()
 for run in 1 2 3 4 5 6 7; do
   startups+=("$(startup_ms java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
   fast+=("$(startup_ms java $MOCK_JAVA_OPTS $FAST_START_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
+  long+=("$(startup_ms java $MOCK_JAVA_OPTS $LONG_LOAD_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
   floor+=("$(startup_ms java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
 done
 
 echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START_OPTS; long-load options: $LONG_LOAD_OPTS"
 echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median $(median "${startups[@]}") ms"
 echo "The same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
+echo "The same with the long-load options: ${long[*]}; median $(median "${long[@]}") ms"
 echo "The same for the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
 java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.MockRestarts 11 2>/dev/null
 echo
