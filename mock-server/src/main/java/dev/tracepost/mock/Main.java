@@ -4,18 +4,27 @@ import dev.tracepost.contract.Vendor;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 
+import java.util.List;
+
 /**
  * {@code java -jar tracepost-mock.jar [--port P] [--host H] [--api-key K] [--journal-size N]
- * [--galileo-spec FILE] [--galtea-spec FILE]}; {@code --port 0} takes a free port.
+ * [--galileo-spec FILE] [--galtea-spec FILE]}; {@code --port 0} takes a free port; {@code --help} prints this.
  */
 public final class Main {
 
   static final String NETTY_JFR = "io.netty.jfr.enabled";
 
+  private static final String USAGE = "Usage: java -jar tracepost-mock.jar [--port P] [--host H] [--api-key K]"
+      + " [--journal-size N] [--galileo-spec FILE] [--galtea-spec FILE]";
+
   private Main() {
   }
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
     withoutNettyJfrEvents();
     nettyLogsAsVertxDoes();
     MockOptions options = MockOptions.defaults().withPort(MockOptions.DEFAULT_PORT);
@@ -38,8 +47,7 @@ public final class Main {
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("Usage: java -jar tracepost-mock.jar [--port P] [--host H] [--api-key K] [--journal-size N]"
-          + " [--galileo-spec FILE] [--galtea-spec FILE]");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }

@@ -54,6 +54,17 @@ class MockCliTest {
   }
 
   @Test
+  void helpPrintsTheUsageAndStartsNothing() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        "dev.tracepost.mock.Main", "--port", "0", "--help")).start();
+
+    assertThat(process.waitFor()).isZero();
+    assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .startsWith("Usage: java -jar tracepost-mock.jar").contains("--api-key K").doesNotContain("listening");
+  }
+
+  @Test
   void nettyLogsThroughJavaUtilLogging() {
     InternalLoggerFactory before = InternalLoggerFactory.getDefaultFactory();
     try {
