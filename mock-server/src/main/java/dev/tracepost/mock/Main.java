@@ -21,7 +21,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+    List<String> flags = List.of(args);
+    if (flags.contains("--help") || flags.contains("-h")) {
       System.out.println(USAGE);
       return;
     }

@@ -21,7 +21,7 @@ public final class ServerVertx {
    * and the registry's other warnings pass. Held in a field: java.util.logging keeps loggers weakly, and
    * would forget the filter.
    */
-  static final Logger REGISTRY_LOG = withoutGaugeReRegistrationWarnings(Logger.getLogger(MeterRegistry.class.getName()));
+  private static final Logger REGISTRY_LOG = withoutGaugeReRegistrationWarnings(Logger.getLogger(MeterRegistry.class.getName()));
 
   private ServerVertx() {
   }
