@@ -26,8 +26,7 @@ public final class Main {
       System.out.println(USAGE);
       return;
     }
-    withoutNettyJfrEvents();
-    nettyLogsAsVertxDoes();
+    beforeNetty();
     MockOptions options = MockOptions.defaults().withPort(MockOptions.DEFAULT_PORT);
     try {
       for (int i = 0; i < args.length; i++) {
@@ -55,6 +54,12 @@ public final class Main {
     TracepostMock mock = TracepostMock.start(options);
     System.out.println("Tracepost mock listening on http://" + options.host() + ":" + mock.port());
     Runtime.getRuntime().addShutdownHook(new Thread(mock::close, "tracepost-mock-shutdown"));
+  }
+
+  /** What the CLI sets up before anything loads Netty; the start-up training does the same, to archive the same classes. */
+  static void beforeNetty() {
+    withoutNettyJfrEvents();
+    nettyLogsAsVertxDoes();
   }
 
   /**

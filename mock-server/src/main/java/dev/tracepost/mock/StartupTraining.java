@@ -22,8 +22,7 @@ public final class StartupTraining {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     // Set up as the CLI is, so that the archive holds the classes the CLI loads.
-    Main.withoutNettyJfrEvents();
-    Main.nettyLogsAsVertxDoes();
+    Main.beforeNetty();
     try (TracepostMock mock = TracepostMock.start()) {
       // HTTP/1.1, as SDKs send it: the JDK client's default (HTTP/2, upgraded from clear text) would archive
       // Vert.x's HTTP/2 classes instead of the HTTP/1.1 request path.
