@@ -50,6 +50,15 @@ public record MockOptions(String host, int port, String apiKey, int journalSize,
     return new MockOptions(host, port, apiKey, journalSize, bodyLimit, Map.copyOf(more));
   }
 
+  /** Starts loading the bundled specs this mock will serve ({@link SpecDocument#preload}). */
+  void preloadBundledSpecs() {
+    for (Vendor vendor : Vendor.values()) {
+      if (!specs.containsKey(vendor)) {
+        SpecDocument.preload(vendor);
+      }
+    }
+  }
+
   /** The vendor's spec file given, or the bundled spec. */
   Future<SpecDocument> loadSpec(Vertx vertx, Vendor vendor) {
     String file = specs.get(vendor);

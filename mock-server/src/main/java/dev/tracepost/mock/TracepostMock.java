@@ -63,6 +63,7 @@ public final class TracepostMock implements AutoCloseable {
   }
 
   public static TracepostMock start(MockOptions options) {
+    options.preloadBundledSpecs();
     Vertx vertx = Vertx.vertx();
     try {
       return start(vertx, options, true).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +36,16 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
    * class. A document holds nothing of a Vert.x instance, and is used from many threads already.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor) {
-    return Future.fromCompletionStage(BUNDLED.computeIfAbsent(vendor, SpecDocument::loadBundled), vertx.getOrCreateContext());
+    return Future.fromCompletionStage(preload(vendor), vertx.getOrCreateContext());
+  }
+
+  /**
+   * Starts loading the vendor's bundled spec, if nothing has yet, without waiting for it: a caller about to
+   * create its Vert.x (a tenth of a second on the caller's thread) has the spec loaded meanwhile. What
+   * {@link #load(Vertx, Vendor)} serves then.
+   */
+  public static CompletionStage<SpecDocument> preload(Vendor vendor) {
+    return BUNDLED.computeIfAbsent(vendor, SpecDocument::loadBundled).minimalCompletionStage();
   }
 
   private static CompletableFuture<SpecDocument> loadBundled(Vendor vendor) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static dev.tracepost.contract.ContractFixtures.await;
@@ -86,6 +87,15 @@ class SpecDocumentTest {
     } finally {
       await(second.close());
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Vendor.class)
+  void aBundledSpecPreloadedWithoutAnyVertxIsTheOneLoadServes(Vendor vendor, Vertx vertx) throws Exception {
+    SpecDocument preloaded = SpecDocument.preload(vendor).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    assertThat(preloaded.vendor()).isEqualTo(vendor);
+    assertThat(await(SpecDocument.load(vertx, vendor))).isSameAs(preloaded);
   }
 
   @Test
