@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The mock's benchmark: startup of the CLI jar to the first answered request (median of 7, beside the
-# smallest Vert.x server from the same jar), in-process starts one after the other in one JVM, then
+# smallest Vert.x server from the same jar, Prism and WireMock, measured the same way), in-process starts one after the other in one JVM, then
 # `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
 # validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
 # Each load runs twice in a row on each service: the first run meets a cold JVM (or Node), the second the
@@ -39,15 +39,16 @@ wrk_row() { # name, pid, lua, url: the load twice in a row, first (cold) then se
 }
 
 GALTEA_BODY='{"inferenceResultId":"ir_1","name":"fetch_user_data","type":"TOOL","inputData":{"user_id":"123"},"latencyMs":45.5,"metadata":{}}'
-# From launch to the answer of one valid Galtea POST /traces, sent as soon as the service prints its URL
-# (polling instead would have curl processes compete with the JVM for the two cores).
-startup_ms() { # the service's command line; it must print a line ending with its URL first
-  local start line code
+# From launch to the answer of one valid Galtea POST /traces, sent as soon as the service prints the line
+# that says it is ready (polling instead would have curl processes compete with it for the two cores).
+startup_ms() { # words of the line that says it is ready, base URL ("" for the URL ending that line), command
+  local ready=$1 url=$2 start line code
+  shift 2
   start=$(now_ms)
-  coproc SERVICE { exec "$@" 2>/dev/null; }
-  read -r line <&"${SERVICE[0]}"
+  coproc SERVICE { exec "$@" 2>&1; }
+  while read -r line <&"${SERVICE[0]}"; do [[ $line == *"$ready"* ]] && break; done
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer gsk_bench' -H 'Prefer: code=201' \
-    -H 'Content-Type: application/json' -d "$GALTEA_BODY" "${line##* }/traces")
+    -H 'Content-Type: application/json' -d "$GALTEA_BODY" "${url:-${line##* }}/traces")
   echo $(( $(now_ms) - start ))
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
   [ "$code" = 201 ] || { echo "the first request got $code" >&2; exit 1; }
@@ -57,19 +58,29 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 YOUNG_OPTS="-XX:+UseParallelGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy"
 FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 $YOUNG_OPTS"
 LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS"
-startups=(); fast=(); long=(); floor=()
+startups=(); fast=(); long=(); floor=(); prism=(); prism_one=(); wiremock=()
+MOCK="java $MOCK_JAVA_OPTS"
 for run in 1 2 3 4 5 6 7; do
-  startups+=("$(startup_ms java $MOCK_JAVA_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
-  fast+=("$(startup_ms java $MOCK_JAVA_OPTS $FAST_START_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
-  long+=("$(startup_ms java $MOCK_JAVA_OPTS $LONG_LOAD_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
-  floor+=("$(startup_ms java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
+  startups+=("$(startup_ms 'listening on' '' $MOCK -jar mock-server/target/tracepost-mock.jar --port 0)")
+  fast+=("$(startup_ms 'listening on' '' $MOCK $FAST_START_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
+  long+=("$(startup_ms 'listening on' '' $MOCK $LONG_LOAD_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
+  floor+=("$(startup_ms 'listening on' '' $MOCK -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
+  # The peers, the same way; Prism logs at its default level here, as it only says it listens there.
+  prism+=("$(startup_ms 'listening on' '' "$TOOLS/node_modules/.bin/prism" mock -p "$(free_port)" openapi/galtea.yaml)")
+  prism_one+=("$(startup_ms 'listening on' '' "$TOOLS/node_modules/.bin/prism" mock -p "$(free_port)" bench/prism/one-operation.yaml)")
+  port=$(free_port)
+  wiremock+=("$(startup_ms 'server is started' "http://127.0.0.1:$port" java -jar "$WIREMOCK" --port "$port" --root-dir bench/wiremock --disable-banner)")
 done
 
 echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START_OPTS; long-load options: $LONG_LOAD_OPTS"
-echo "Startup of tracepost-mock.jar to its first answered request, 7 runs (ms): ${startups[*]}; median $(median "${startups[@]}") ms"
-echo "The same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
-echo "The same with the long-load options: ${long[*]}; median $(median "${long[@]}") ms"
-echo "The same for the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
+echo "Startup to the first answered request, 7 runs each (ms), and the median:"
+echo "- tracepost-mock.jar: ${startups[*]}; median $(median "${startups[@]}") ms"
+echo "- the same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
+echo "- the same with the long-load options: ${long[*]}; median $(median "${long[@]}") ms"
+echo "- the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
+echo "- Prism 5, openapi/galtea.yaml: ${prism[*]}; median $(median "${prism[@]}") ms"
+echo "- Prism 5, a spec of that one operation (bench/prism/one-operation.yaml): ${prism_one[*]}; median $(median "${prism_one[@]}") ms"
+echo "- WireMock 3.13, its stubs (bench/wiremock): ${wiremock[*]}; median $(median "${wiremock[@]}") ms"
 java $MOCK_JAVA_OPTS -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.MockRestarts 11 2>/dev/null
 echo
 echo "wrk -t2 -c32 -d${SECONDS_PER_LOAD}s, same machine (2 cores shared by wrk and the service); each load twice in a row:"
