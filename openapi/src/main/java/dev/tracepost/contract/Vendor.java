@@ -7,13 +7,15 @@ import dev.tracepost.contract.errors.GalteaErrorShape;
 /** The two APIs Tracepost speaks: where each one's spec is, and how it words its errors. */
 public enum Vendor {
 
-  GALILEO("openapi/galileo.yaml", new GalileoErrorShape()),
-  GALTEA("openapi/galtea.yaml", new GalteaErrorShape());
+  GALILEO("galileo", "openapi/galileo.yaml", new GalileoErrorShape()),
+  GALTEA("galtea", "openapi/galtea.yaml", new GalteaErrorShape());
 
+  private final String id;
   private final String specResource;
   private final ErrorShape errorShape;
 
-  Vendor(String specResource, ErrorShape errorShape) {
+  Vendor(String id, String specResource, ErrorShape errorShape) {
+    this.id = id;
     this.specResource = specResource;
     this.errorShape = errorShape;
   }
@@ -32,8 +34,11 @@ public enum Vendor {
     return errorShape;
   }
 
-  /** {@code galileo} or {@code galtea}, as users name the vendors on command lines and in URLs. */
+  /**
+   * {@code galileo} or {@code galtea}, as users name the vendors on command lines and in URLs. One string,
+   * not one a call: the mock's journal keeps it with every request.
+   */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 }
