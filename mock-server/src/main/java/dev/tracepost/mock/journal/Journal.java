@@ -21,8 +21,9 @@ public final class Journal {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   public static final int MAX_BODY_BYTES_TOTAL = 8 * 1024 * 1024;
 
-  private final JournalEntry[] slots;
+  private final int capacity;
   private final BodyRing bodies;
+  private final EntryColumns slots;
   private final AtomicLong sequence = new AtomicLong();
   /** How many entries were added since the journal was last cleared: the next goes in slot added % capacity. */
   private long added;
@@ -37,8 +38,9 @@ public final class Journal {
     if (capacity < 1) {
       throw new IllegalArgumentException("The journal needs room for at least one entry");
     }
-    this.slots = new JournalEntry[capacity];
+    this.capacity = capacity;
     this.bodies = new BodyRing(bodyBytes);
+    this.slots = new EntryColumns(capacity, bodies);
   }
 
   /**
@@ -67,7 +69,7 @@ public final class Journal {
   }
 
   synchronized void add(JournalEntry entry) {
-    slots[(int) (added++ % slots.length)] = entry;
+    slots.put((int) (added++ % capacity), entry);
   }
 
   /**
@@ -76,27 +78,25 @@ public final class Journal {
    */
   public synchronized List<JournalEntry> entries(String operationId, String vendor) {
     List<JournalEntry> found = new ArrayList<>();
-    for (long index = Math.max(0, added - slots.length); index < added; index++) {
-      JournalEntry entry = slots[(int) (index % slots.length)];
-      boolean operationMatches = operationId == null
-          || operationId.equals(entry.operationId()) || operationId.equals(entry.canonicalId());
-      if (operationMatches && (vendor == null || vendor.equals(entry.vendor()))) {
-        found.add(entry);
+    for (long index = Math.max(0, added - capacity); index < added; index++) {
+      int slot = (int) (index % capacity);
+      if (slots.matches(slot, operationId, vendor)) {
+        found.add(slots.get(slot));
       }
     }
     return found;
   }
 
   public synchronized int size() {
-    return (int) Math.min(added, slots.length);
+    return (int) Math.min(added, capacity);
   }
 
   public int capacity() {
-    return slots.length;
+    return capacity;
   }
 
   public synchronized void clear() {
-    Arrays.fill(slots, null);
+    slots.clear();
     added = 0;
   }
 }

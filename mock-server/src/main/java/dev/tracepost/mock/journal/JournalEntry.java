@@ -103,6 +103,16 @@ public final class JournalEntry {
     return body.cut() ? text + "..." : text;
   }
 
+  /** The packed path, query and headers ({@link RequestHead}). */
+  byte[] head() {
+    return head;
+  }
+
+  /** Where the journal keeps the body; null when there was none. */
+  BodyRing.Kept keptBody() {
+    return body;
+  }
+
   public JsonArray violations() {
     return violations;
   }

@@ -108,6 +108,41 @@ class JournalTest {
   }
 
   @Test
+  void anEntryIsReadBackAsItWasAddedInEveryField() {
+    Journal journal = new Journal(4);
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Galileo-API-Key", "gsk_1");
+    JsonArray violations = new JsonArray().add(new JsonObject().put("pointer", "/traces").put("rule", "required"));
+    Instant at = Instant.parse("2026-12-02T10:00:00.123456789Z");
+    JournalEntry withBody = JournalEntry.of(7, at, "galileo", "logTracesV2", "logTraces", "POST",
+        journal.head("/v2/projects/p/traces", "a=1", headers), journal.keep(Buffer.buffer("{\"traces\":[]}")), violations, 422);
+    JournalEntry withoutBody = JournalEntry.of(8, at.plusSeconds(1), null, null, null, "GET",
+        journal.head("/nowhere", null, headers), journal.keep(null), null, 404);
+    JournalEntry cut = entry(journal, "z".repeat(Journal.MAX_BODY_BYTES + 1));
+
+    journal.add(withBody);
+    journal.add(withoutBody);
+    journal.add(cut);
+
+    List<JournalEntry> read = journal.entries(null, null);
+    assertThat(read).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JournalEntry added = List.of(withBody, withoutBody, cut).get(i);
+      assertThat(read.get(i)).as("built again from the columns").isNotSameAs(added);
+      assertThat(read.get(i).sequence()).isEqualTo(added.sequence());
+      assertThat(read.get(i).at()).isEqualTo(added.at());
+      assertThat(read.get(i).toJson()).isEqualTo(added.toJson());
+    }
+    assertThat(read.get(0).toJson().getString("canonicalOperationId")).isEqualTo("logTraces");
+    assertThat(read.get(0).violations()).isEqualTo(violations);
+    assertThat(read.get(0).rawBody()).isEqualTo("{\"traces\":[]}");
+    assertThat(read.get(1).rawBody()).isNull();
+    assertThat(read.get(1).bodyDropped()).isFalse();
+    assertThat(read.get(2).rawBody()).endsWith("z...");
+    assertThat(journal.entries("logTraces", "galileo")).extracting(JournalEntry::sequence).containsExactly(7L, cut.sequence());
+    assertThat(journal.entries("logTracesV2", null)).extracting(JournalEntry::sequence).containsExactly(7L);
+  }
+
+  @Test
   void bodiesThatWrapRoundTheRingReadBackWhole() {
     Journal journal = new Journal(10, 16);
     JournalEntry first = entry(journal, "0123456789");
