@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The mock's benchmark: startup of the CLI jar to the first answered request (median of 7, beside the
-# smallest Vert.x server from the same jar, Prism and WireMock, measured the same way), in-process starts one after the other in one JVM, then
-# `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a Galileo ingest of 10 traces, journal and
-# validation on; the same loads, in the same run, against Prism and WireMock standalone, started here.
-# Each load runs twice in a row on each service: the first run meets a cold JVM (or Node), the second the
-# same process warmed by the first; both are reported.
+# smallest Vert.x server from the same jar, Prism and WireMock, measured the same way), in-process
+# starts one after the other in one JVM, then `wrk -t2 -c32 -d10s` on a valid Galtea POST /traces and a
+# Galileo ingest of 10 traces, journal and validation on; the same loads, in the same run, against Prism
+# and WireMock standalone, started here. Each load runs twice in a row on each service: the first run
+# meets a cold JVM (or Node), the second the same process warmed by the first; both are reported.
 # Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] bench/mock-bench.sh [seconds per load, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +65,7 @@ for run in 1 2 3 4 5 6 7; do
   fast+=("$(startup_ms 'listening on' '' $MOCK $FAST_START_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
   long+=("$(startup_ms 'listening on' '' $MOCK $LONG_LOAD_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
   floor+=("$(startup_ms 'listening on' '' $MOCK -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
-  # The peers, the same way; Prism logs at its default level here, as it only says it listens there.
+  # The peers, the same way. Prism at its default log level: with -v silent it never says it listens.
   prism+=("$(startup_ms 'listening on' '' "$TOOLS/node_modules/.bin/prism" mock -p "$(free_port)" openapi/galtea.yaml)")
   prism_one+=("$(startup_ms 'listening on' '' "$TOOLS/node_modules/.bin/prism" mock -p "$(free_port)" bench/prism/one-operation.yaml)")
   port=$(free_port)
