@@ -10,7 +10,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +55,7 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
       } catch (Throwable e) { // whatever it is, the callers wait for it
         loading.completeExceptionally(e);
       }
-    }, "tracepost-spec-" + vendor.name().toLowerCase(Locale.ROOT));
+    }, "tracepost-spec-" + vendor.id());
     thread.setDaemon(true);
     thread.start();
     return loading;
