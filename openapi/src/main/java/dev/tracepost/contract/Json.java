@@ -2,9 +2,7 @@ package dev.tracepost.contract;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.VertxModule;
 
@@ -17,13 +15,11 @@ import java.time.OffsetDateTime;
 public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
       .registerModule(new VertxModule())
       .registerModule(new SimpleModule("json-object-from-tree").addDeserializer(JsonObject.class, new TreeBinding.JsonObjects()))
       .registerModule(new SimpleModule("rfc-3339")
-          .addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer()))
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .addDeserializer(OffsetDateTime.class, new Rfc3339.Deserializer())
+          .addSerializer(OffsetDateTime.class, new Rfc3339.Serializer()))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Json() {

@@ -2,20 +2,25 @@ package dev.tracepost.contract;
 
 import com.ethlo.time.ITU;
 import com.ethlo.time.LeapSecondException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Date-times as the specs define them (RFC 3339), read the way the body validator checks them (ethlo's
  * parser, which networknt uses), and many times faster than java.time's formatter. A leap second
  * (23:59:60) is valid RFC 3339 but has no place in java.time: it becomes the second after it (it used
- * to answer 500).
+ * to answer 500). The generated models hold no other java.time type, so these two are all the mapper
+ * needs of Jackson's java.time module (whose seventy classes every start loaded).
  */
 public final class Rfc3339 {
 
@@ -46,6 +51,22 @@ public final class Rfc3339 {
         return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
       }
       return parse(parser.getText());
+    }
+  }
+
+  /**
+   * For the generated models' date-time fields in replies: always with seconds ({@code 09:00:00Z}), as
+   * RFC 3339 requires and {@link OffsetDateTime#toString()} leaves out when they are zero.
+   */
+  static final class Serializer extends StdScalarSerializer<OffsetDateTime> {
+
+    Serializer() {
+      super(OffsetDateTime.class);
+    }
+
+    @Override
+    public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+      generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
     }
   }
 }
