@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The requests the mock received, newest last, never more than its capacity: the oldest entry goes when a
@@ -20,6 +21,7 @@ public final class Journal {
   public static final int DEFAULT_CAPACITY = 10_000;
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   public static final int MAX_BODY_BYTES_TOTAL = 8 * 1024 * 1024;
+  private static final int RECENT_HEAD_BITS = 4;
 
   private final int capacity;
   private final BodyRing bodies;
@@ -27,8 +29,12 @@ public final class Journal {
   private final AtomicLong sequence = new AtomicLong();
   /** How many entries were added since the journal was last cleared: the next goes in slot added % capacity. */
   private long added;
-  /** The head of the request journaled last (see {@link #head}). */
-  private volatile byte[] lastHead;
+  /**
+   * The heads of recent requests, one a slot chosen by their hash (see {@link #head}): more than one,
+   * because clients that send the same request do not all send its headers in the same order (wrk's two
+   * threads do not), and one head kept would change at every turn.
+   */
+  private final AtomicReferenceArray<byte[]> recentHeads = new AtomicReferenceArray<>(1 << RECENT_HEAD_BITS);
 
   public Journal(int capacity) {
     this(capacity, MAX_BODY_BYTES_TOTAL);
@@ -44,18 +50,21 @@ public final class Journal {
   }
 
   /**
-   * The request's path, query and headers, packed ({@link RequestHead}); the very array of the request
-   * before when they are the same bytes, as they are for every request of a load that repeats one request:
-   * then ten thousand entries hold one array between them, not ten thousand that each young collection
-   * copies.
+   * The request's path, query and headers, packed ({@link RequestHead}); the very array of a recent request
+   * when they are the same bytes, as they are for every request of a load that repeats one request: then
+   * ten thousand entries hold a few arrays between them, not ten thousand that each young collection
+   * copies until they are promoted.
    */
   byte[] head(String path, String query, MultiMap headers) {
     byte[] head = RequestHead.pack(path, query, headers);
-    byte[] last = lastHead;
-    if (last != null && Arrays.equals(last, head)) {
-      return last;
+    // The top bits of the hash times the golden ratio: the low bits of Arrays.hashCode alone are the same
+    // for the same header lines in another order.
+    int slot = (Arrays.hashCode(head) * 0x9E3779B9) >>> (Integer.SIZE - RECENT_HEAD_BITS);
+    byte[] recent = recentHeads.get(slot);
+    if (recent != null && Arrays.equals(recent, head)) {
+      return recent;
     }
-    lastHead = head;
+    recentHeads.set(slot, head);
     return head;
   }
 

@@ -93,15 +93,20 @@ class JournalTest {
   }
 
   @Test
-  void aHeadThatRepeatsThePreviousOneIsKeptOnce() {
+  void aHeadThatRepeatsARecentOneIsKeptOnceWhicheverOrderItsClientsSendTheHeadersIn() {
     Journal journal = new Journal(10);
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer gsk_load");
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer gsk_load").add("Content-Type", "application/json");
+    MultiMap reordered = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json").add("Authorization", "Bearer gsk_load");
 
     byte[] first = journal.head("/traces", null, headers);
+    byte[] firstReordered = journal.head("/traces", null, reordered);
     byte[] again = journal.head("/traces", null, MultiMap.caseInsensitiveMultiMap().addAll(headers));
+    byte[] againReordered = journal.head("/traces", null, MultiMap.caseInsensitiveMultiMap().addAll(reordered));
     byte[] other = journal.head("/traces", "page=2", headers);
 
-    assertThat(again).isSameAs(first);
+    assertThat(firstReordered).isNotSameAs(first);
+    assertThat(again).as("the head two requests before").isSameAs(first);
+    assertThat(againReordered).isSameAs(firstReordered);
     assertThat(other).isNotSameAs(first);
     assertThat(RequestHead.queryJson(other)).isEqualTo(new JsonObject().put("page", new JsonArray().add("2")));
     assertThat(RequestHead.queryJson(first)).isEmpty();
