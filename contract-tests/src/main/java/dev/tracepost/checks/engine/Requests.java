@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the calls the checks send: parameters from their sources (other operations, as the spec's
@@ -20,7 +21,7 @@ public final class Requests {
   private final Target target;
   /** Differs from run to run (unlike the seed), so that what one run creates never collides with the last run's. */
   private final String runTag = Long.toHexString(System.nanoTime() & 0xffffffL);
-  private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger sent = new AtomicInteger();
   private Setup setup;
 
   public Requests(Spec spec, Target target) {

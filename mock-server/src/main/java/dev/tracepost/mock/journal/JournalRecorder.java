@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.PlatformHandler;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes every request into the journal once it has been answered, whatever the answer was. A platform
@@ -33,7 +34,7 @@ public final class JournalRecorder implements PlatformHandler {
     Instant at = Instant.now();
     // Recorded as the reply's headers go out, so a client that got its reply finds its request in the
     // journal; a reply that never gets headers (a cut connection) is recorded when the exchange ends.
-    java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean recorded = new AtomicBoolean();
     context.addHeadersEndHandler(headers -> {
       if (recorded.compareAndSet(false, true)) {
         record(context, sequence, at);
