@@ -47,10 +47,18 @@ public final class GalileoMemory {
   private int storedRecords;
   private long storedBytes;
 
-  synchronized Project addProject(String name, String type) {
+  /**
+   * A new project; none when one has the name already. Looked for and added in one step, here and in the
+   * other methods that find or add by name: requests on two event loops may ask at once, and a client that
+   * looks a name up and creates it when missing must not get two.
+   */
+  synchronized Optional<Project> addProject(String name, String type) {
+    if (projects.values().stream().anyMatch(project -> project.name().equals(name))) {
+      return Optional.empty();
+    }
     Project project = new Project(UUID.randomUUID().toString(), name, type, OffsetDateTime.now());
     projects.put(project.id(), project);
-    return project;
+    return Optional.of(project);
   }
 
   synchronized Optional<Project> project(String id) {
@@ -61,7 +69,22 @@ public final class GalileoMemory {
     return List.copyOf(projects.values());
   }
 
-  synchronized Run addRun(String projectId, String kind, String name) {
+  /** A new log stream or experiment in the project; none when one of its kind has the name already. */
+  synchronized Optional<Run> addRun(String projectId, String kind, String name) {
+    return named(projectId, kind, name).isPresent() ? Optional.empty() : Optional.of(newRun(projectId, kind, name));
+  }
+
+  /** The project's log stream or experiment of that name, made when there is none. */
+  synchronized Run runNamed(String projectId, String kind, String name) {
+    return named(projectId, kind, name).orElseGet(() -> newRun(projectId, kind, name));
+  }
+
+  private Optional<Run> named(String projectId, String kind, String name) {
+    return runs.values().stream()
+        .filter(run -> run.projectId().equals(projectId) && run.kind().equals(kind) && run.name().equals(name)).findFirst();
+  }
+
+  private Run newRun(String projectId, String kind, String name) {
     Run run = new Run(UUID.randomUUID().toString(), projectId, kind, name, OffsetDateTime.now());
     runs.put(run.id(), run);
     return run;
@@ -89,8 +112,10 @@ public final class GalileoMemory {
     return projectId.equals(sessionProjects.get(id));
   }
 
-  synchronized Optional<String> sessionByExternalId(String projectId, String externalId) {
-    return Optional.ofNullable(sessionsByExternalId.get(projectId + " " + externalId));
+  /** The project's session of that external id, made when there is none. */
+  synchronized String sessionForExternalId(String projectId, String externalId) {
+    String id = sessionsByExternalId.get(projectId + " " + externalId);
+    return id != null ? id : addSession(projectId, externalId);
   }
 
   synchronized void store(StoredBatch batch) {

@@ -34,13 +34,11 @@ final class MockProjects implements ProjectsApi {
 
   @Override
   public Future<ApiReply<ProjectCreateResponse>> createProject(ProjectCreateRequest body, RoutingContext context) {
-    if (memory.projects().stream().anyMatch(project -> project.name().equals(body.getName()))) {
-      return Future.failedFuture(ApiException.conflict("A project named " + body.getName() + " already exists"));
-    }
     ProjectType type = body.getType() == null ? ProjectType.GEN_AI : body.getType();
-    GalileoMemory.Project project = memory.addProject(body.getName(), type.getValue());
-    return Future.succeededFuture(ApiReply.ok(new ProjectCreateResponse().id(project.id()).name(project.name()).type(type)
-        .createdBy(USER_ID).createdAt(project.createdAt()).updatedAt(project.createdAt())));
+    return memory.addProject(body.getName(), type.getValue())
+        .map(project -> Future.succeededFuture(ApiReply.ok(new ProjectCreateResponse().id(project.id()).name(project.name()).type(type)
+            .createdBy(USER_ID).createdAt(project.createdAt()).updatedAt(project.createdAt()))))
+        .orElseGet(() -> Future.failedFuture(ApiException.conflict("A project named " + body.getName() + " already exists")));
   }
 
   @Override

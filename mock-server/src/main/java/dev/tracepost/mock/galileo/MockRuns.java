@@ -72,16 +72,13 @@ final class MockRuns implements LogStreamsApi, ExperimentsApi {
 
   /** The project's log stream called default, made on first use. */
   GalileoMemory.Run defaultLogStream(String projectId) {
-    return memory.runs(projectId, LOG_STREAM).stream().filter(run -> run.name().equals("default")).findFirst()
-        .orElseGet(() -> memory.addRun(projectId, LOG_STREAM, "default"));
+    return memory.runNamed(projectId, LOG_STREAM, "default");
   }
 
   private GalileoMemory.Run create(String projectId, String kind, String name) {
     MockProjects.existing(memory, projectId);
-    if (memory.runs(projectId, kind).stream().anyMatch(run -> run.name().equals(name))) {
-      throw ApiException.conflict("A " + kind.replace('_', ' ') + " named " + name + " already exists");
-    }
-    return memory.addRun(projectId, kind, name);
+    return memory.addRun(projectId, kind, name).orElseThrow(
+        () -> ApiException.conflict("A " + kind.replace('_', ' ') + " named " + name + " already exists"));
   }
 
   private static LogStream logStream(GalileoMemory.Run run) {

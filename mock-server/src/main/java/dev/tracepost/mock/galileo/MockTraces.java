@@ -81,8 +81,7 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
       return body.getSessionId();
     }
     if (body.getSessionExternalId() != null) {
-      return memory.sessionByExternalId(projectId, body.getSessionExternalId())
-          .orElseGet(() -> memory.addSession(projectId, body.getSessionExternalId()));
+      return memory.sessionForExternalId(projectId, body.getSessionExternalId());
     }
     return null;
   }

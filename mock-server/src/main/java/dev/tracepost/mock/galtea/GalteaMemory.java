@@ -32,8 +32,16 @@ public final class GalteaMemory {
   private final Map<String, byte[]> traces = new LinkedHashMap<>();
   private long storedBytes;
 
-  synchronized void put(Session session) {
+  /**
+   * Keeps the session unless another has its customId (false then): looked for and kept in one step, as
+   * two requests on two event loops may ask for one customId at once.
+   */
+  synchronized boolean add(Session session) {
+    if (session.getCustomId() != null && sessionByCustomId(session.getCustomId()).isPresent()) {
+      return false;
+    }
     sessions.put(session.getId(), session);
+    return true;
   }
 
   synchronized Optional<Session> session(String id) {

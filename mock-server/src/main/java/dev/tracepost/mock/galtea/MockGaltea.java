@@ -49,14 +49,11 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
 
   @Override
   public Future<ApiReply<Session>> createSession(SessionCreate body, RoutingContext context) {
-    if (body.getCustomId() != null && memory.sessionByCustomId(body.getCustomId()).isPresent()) {
-      return Future.failedFuture(ApiException.conflict("A session with customId " + body.getCustomId() + " already exists"));
-    }
     Session session = new Session().id(GalteaIds.next("session")).versionId(body.getVersionId()).productId(body.getProductId())
         .customId(body.getCustomId()).testCaseId(body.getTestCaseId()).context(body.getContext()).metadata(body.getMetadata())
         .isProduction(Boolean.TRUE.equals(body.getIsProduction())).stoppingReason(null).createdAt(now()).deletedAt(null);
-    memory.put(session);
-    return Future.succeededFuture(ApiReply.created(session));
+    return memory.add(session) ? Future.succeededFuture(ApiReply.created(session))
+        : Future.failedFuture(ApiException.conflict("A session with customId " + body.getCustomId() + " already exists"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tracepost.mock.galileo;
 
 import dev.tracepost.contract.galileo.RecordRow;
 import dev.tracepost.contract.galileo.RecordTree;
+import dev.tracepost.mock.AtOnce;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stored batches read back as the rows they were, with the server's rules: a record sent again replaces the old one; the bound drops whole requests. */
+/**
+ * Stored batches read back as the rows they were, with the server's rules: a record sent again replaces the
+ * old one; the bound drops whole requests; a name is taken once.
+ */
 class GalileoMemoryTest {
 
   private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 2, 4, 0, 0, 0, ZoneOffset.UTC);
@@ -105,5 +110,21 @@ class GalileoMemoryTest {
     List<RecordRow> large = ingest(null, tooMany);
     assertThat(memory.ingestedTraces()).hasSize(GalileoMemory.MAX_RECORDS + 1);
     assertThat(memory.record(PROJECT, large.get(0).id())).isPresent();
+  }
+
+  @Test
+  void aNameIsTakenOnceThoughManyAskForItAtOnce() throws Exception {
+    List<Optional<GalileoMemory.Project>> projects = AtOnce.ask(() -> memory.addProject("shared", "gen_ai"));
+    String projectId = projects.stream().flatMap(Optional::stream).findFirst().orElseThrow().id();
+    List<Optional<GalileoMemory.Run>> streams = AtOnce.ask(() -> memory.addRun(projectId, MockRuns.LOG_STREAM, "shared"));
+    List<GalileoMemory.Run> defaults = AtOnce.ask(() -> memory.runNamed(projectId, MockRuns.LOG_STREAM, "default"));
+    List<String> sessions = AtOnce.ask(() -> memory.sessionForExternalId(projectId, "conversation-1"));
+
+    assertThat(projects.stream().filter(Optional::isPresent)).hasSize(1);
+    assertThat(memory.projects()).hasSize(1);
+    assertThat(streams.stream().filter(Optional::isPresent)).hasSize(1);
+    assertThat(defaults.stream().map(GalileoMemory.Run::id).distinct()).hasSize(1);
+    assertThat(memory.runs(projectId, MockRuns.LOG_STREAM)).hasSize(2);
+    assertThat(sessions.stream().distinct()).hasSize(1);
   }
 }

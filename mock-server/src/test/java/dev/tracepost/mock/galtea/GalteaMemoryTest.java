@@ -1,6 +1,9 @@
 package dev.tracepost.mock.galtea;
 
+import dev.tracepost.contract.galtea.GalteaIds;
+import dev.tracepost.galtea.model.Session;
 import dev.tracepost.galtea.model.Trace;
+import dev.tracepost.mock.AtOnce;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -9,7 +12,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stored traces stay within both bounds: so many traces, and so many bytes of them (one may carry 10 MB). */
+/**
+ * Stored traces stay within both bounds: so many traces, and so many bytes of them (one may carry 10 MB);
+ * a session's customId is taken once.
+ */
 class GalteaMemoryTest {
 
   private final GalteaMemory memory = new GalteaMemory();
@@ -43,5 +49,14 @@ class GalteaMemoryTest {
 
     assertThat(memory.traces()).as("three large traces and a small one fit")
         .extracting(Trace::getId).containsExactly("trace_a", "trace_b", "trace_c", "trace_d");
+  }
+
+  @Test
+  void aCustomIdIsTakenOnceThoughManyAskForItAtOnce() throws Exception {
+    List<Boolean> added = AtOnce.ask(() -> memory.add(new Session().id(GalteaIds.next("session")).customId("conversation-1")));
+    List<Boolean> withoutCustomId = AtOnce.ask(() -> memory.add(new Session().id(GalteaIds.next("session"))));
+
+    assertThat(added).containsOnlyOnce(true);
+    assertThat(withoutCustomId).containsOnly(true);
   }
 }
