@@ -52,16 +52,21 @@ public final class GalteaMemory {
     return sessions.values().stream().filter(session -> customId.equals(session.getCustomId())).findFirst();
   }
 
-  synchronized void put(InferenceResult result) {
+  /**
+   * Keeps the result. One sent without an index gets the one after its session's highest (0 for the first),
+   * as on the server, in the same step: two results of a session created at once get two indexes.
+   */
+  synchronized InferenceResult add(InferenceResult result) {
+    if (result.getIndex() == null) {
+      result.setIndex(inferenceResults.values().stream().filter(stored -> stored.getSessionId().equals(result.getSessionId()))
+          .mapToInt(InferenceResult::getIndex).max().orElse(-1) + 1);
+    }
     inferenceResults.put(result.getId(), result);
+    return result;
   }
 
   synchronized Optional<InferenceResult> inferenceResult(String id) {
     return Optional.ofNullable(inferenceResults.get(id));
-  }
-
-  synchronized int inferenceResultsOf(String sessionId) {
-    return (int) inferenceResults.values().stream().filter(result -> result.getSessionId().equals(sessionId)).count();
   }
 
   /** Stores all of them or, when an id is taken, none (returns false). */

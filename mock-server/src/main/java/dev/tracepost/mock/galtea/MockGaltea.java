@@ -67,14 +67,12 @@ public final class MockGaltea implements SessionsApi, InferenceResultsApi, Trace
         ? memory.session(body.getSessionId()).orElseThrow(() -> ApiException.notFound("Session " + body.getSessionId() + " not found"))
         : memory.sessionByCustomId(body.getSessionCustomId())
             .orElseThrow(() -> ApiException.notFound("Session with customId " + body.getSessionCustomId() + " not found"));
-    InferenceResult result = new InferenceResult().id(GalteaIds.next("ir")).sessionId(session.getId())
-        .index(body.getIndex() != null ? body.getIndex() : memory.inferenceResultsOf(session.getId()))
+    InferenceResult result = new InferenceResult().id(GalteaIds.next("ir")).sessionId(session.getId()).index(body.getIndex())
         .status(body.getStatus()).error(body.getError()).input(body.getInput()).actualOutput(body.getActualOutput())
         .retrievalContext(body.getRetrievalContext()).latency(body.getLatency()).inputTokens(body.getInputTokens())
         .outputTokens(body.getOutputTokens()).cacheReadInputTokens(body.getCacheReadInputTokens()).tokens(body.getTokens())
         .cost(body.getCost()).traceId(null).createdAt(now()).deletedAt(null);
-    memory.put(result);
-    return Future.succeededFuture(ApiReply.created(result));
+    return Future.succeededFuture(ApiReply.created(memory.add(result)));
   }
 
   @Override

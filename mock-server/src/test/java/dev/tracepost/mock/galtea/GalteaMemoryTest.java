@@ -1,6 +1,7 @@
 package dev.tracepost.mock.galtea;
 
 import dev.tracepost.contract.galtea.GalteaIds;
+import dev.tracepost.galtea.model.InferenceResult;
 import dev.tracepost.galtea.model.Session;
 import dev.tracepost.galtea.model.Trace;
 import dev.tracepost.mock.AtOnce;
@@ -9,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stored traces stay within both bounds: so many traces, and so many bytes of them (one may carry 10 MB);
- * a session's customId is taken once.
+ * a session's customId is taken once; an inference result without an index gets the next of its
+ * session's.
  */
 class GalteaMemoryTest {
 
@@ -58,5 +61,18 @@ class GalteaMemoryTest {
 
     assertThat(added).containsOnlyOnce(true);
     assertThat(withoutCustomId).containsOnly(true);
+  }
+
+  @Test
+  void resultsWithoutAnIndexGetTheNextOfTheirSessionsThoughCreatedAtOnce() throws Exception {
+    List<Integer> indexes = AtOnce.ask(() -> memory.add(new InferenceResult().id(GalteaIds.next("ir")).sessionId("session_a")).getIndex());
+    InferenceResult chosen = memory.add(new InferenceResult().id(GalteaIds.next("ir")).sessionId("session_a").index(40));
+    InferenceResult next = memory.add(new InferenceResult().id(GalteaIds.next("ir")).sessionId("session_a"));
+    InferenceResult otherSession = memory.add(new InferenceResult().id(GalteaIds.next("ir")).sessionId("session_b"));
+
+    assertThat(indexes).containsExactlyInAnyOrderElementsOf(IntStream.range(0, indexes.size()).boxed().toList());
+    assertThat(chosen.getIndex()).isEqualTo(40);
+    assertThat(next.getIndex()).as("after the highest, as the server does").isEqualTo(41);
+    assertThat(otherSession.getIndex()).isZero();
   }
 }
