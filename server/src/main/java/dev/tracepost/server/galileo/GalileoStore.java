@@ -190,10 +190,17 @@ public final class GalileoStore {
         .execute(Tuple.of(tenant, recordId, projectId)), label + " " + recordId + " not found");
   }
 
+  /**
+   * The position after the parent's last child, in the caller's transaction. The parent's row is locked
+   * first, so that two batches of spans for one parent at once do not both start at the same position:
+   * under read committed, the next statement's snapshot, taken once the lock is held, sees the other's rows.
+   */
   Future<Integer> nextChildPosition(SqlClient client, UUID tenant, UUID traceId, UUID parentId) {
-    return client.preparedQuery("select coalesce(max(position) + 1, 0) from galileo_records where tenant_id = $1"
-            + " and trace_id = $2 and parent_id = $3")
-        .execute(Tuple.of(tenant, traceId, parentId))
+    return client.preparedQuery("select 1 from galileo_records where tenant_id = $1 and record_id = $2 for update")
+        .execute(Tuple.of(tenant, parentId))
+        .compose(locked -> client.preparedQuery("select coalesce(max(position) + 1, 0) from galileo_records where tenant_id = $1"
+                + " and trace_id = $2 and parent_id = $3")
+            .execute(Tuple.of(tenant, traceId, parentId)))
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 

@@ -107,8 +107,21 @@ public final class GalteaStore {
 
   // ---- inference results ------------------------------------------------------------------------------------------
 
+  /**
+   * A result sent without an index gets the one after its session's highest. The session's row is locked
+   * first, in the same transaction, so that two results of one session created at once do not both read
+   * the same highest: under read committed, the insert's snapshot, taken once the lock is held, sees the
+   * other's row.
+   */
   Future<Row> createInferenceResult(UUID tenant, String sessionId, InferenceResultCreate values) {
-    return Rows.one(pool.preparedQuery("""
+    return pool.withTransaction(tx -> tx
+        .preparedQuery("select 1 from galtea_sessions where tenant_id = $1 and session_id = $2 for update")
+        .execute(Tuple.of(tenant, sessionId))
+        .compose(locked -> insertInferenceResult(tx, tenant, sessionId, values)));
+  }
+
+  private static Future<Row> insertInferenceResult(SqlClient client, UUID tenant, String sessionId, InferenceResultCreate values) {
+    return Rows.one(client.preparedQuery("""
             insert into galtea_inference_results (tenant_id, inference_result_id, session_id, index, status, error, input,
                 actual_output, retrieval_context, latency, input_tokens, output_tokens, cache_read_input_tokens, tokens, cost, extra)
             values ($1, $2, $3, coalesce($4, (select coalesce(max(index) + 1, 0) from galtea_inference_results

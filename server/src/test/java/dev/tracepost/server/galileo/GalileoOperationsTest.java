@@ -15,6 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static dev.tracepost.server.galileo.GalileoClient.batch;
 import static dev.tracepost.server.galileo.GalileoClient.ok;
@@ -275,6 +280,36 @@ class GalileoOperationsTest {
     assertThat(galileo.get("/projects/" + project + "/spans/" + sent.getString("id")).statusCode())
         .as("a trace is not a span").isEqualTo(404);
     assertThat(galileo.get("/projects/" + project + "/traces/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void batchesOfSpansForOneParentSentAtOnceEachKeepTheirPlaces() throws Exception {
+    String project = galileo.createProject("spans at once");
+    JsonObject sent = trace("grows");
+    galileo.ingest(project, batch(null, sent));
+    String workflow = sent.getJsonArray("spans").getJsonObject(0).getString("id");
+    List<Callable<JsonObject>> batches = IntStream.range(0, 8).<Callable<JsonObject>>mapToObj(i -> () -> ok(galileo.post(
+        "/projects/" + project + "/spans", new JsonObject().put("trace_id", sent.getString("id")).put("parent_id", workflow)
+            .put("spans", new JsonArray().add(tool("batch" + i + "-first")).add(tool("batch" + i + "-second")))))).toList();
+    ExecutorService clients = Executors.newFixedThreadPool(batches.size());
+    try {
+      for (Future<JsonObject> reply : clients.invokeAll(batches)) {
+        assertThat(reply.get().getInteger("records_count")).isEqualTo(2);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+
+    List<String> children = ok(galileo.get("/projects/" + project + "/spans/" + workflow)).getJsonArray("spans").stream()
+        .map(child -> ((JsonObject) child).getString("name")).toList();
+    assertThat(children).hasSize(2 + 2 * batches.size()).startsWith("llm", "tool");
+    for (int i = 2; i < children.size(); i += 2) {
+      assertThat(children.get(i + 1)).as("each batch's spans take the places after the last").isEqualTo(children.get(i).replace("-first", "-second"));
+    }
+  }
+
+  private static JsonObject tool(String name) {
+    return new JsonObject().put("type", "tool").put("name", name).put("input", "x");
   }
 
   @Test

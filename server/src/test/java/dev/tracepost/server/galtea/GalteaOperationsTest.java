@@ -12,7 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +94,24 @@ class GalteaOperationsTest {
         .isEqualTo(409);
     assertThat(call(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", "session_nope")).statusCode()).isEqualTo(404);
     assertThat(call(HttpMethod.PATCH, "/inferenceResults/ir_nope", new JsonObject().put("tokens", 1)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void resultsOfOneSessionCreatedAtOnceGetAnIndexEach() throws Exception {
+    String session = created(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "ver_1")).getString("id");
+    Callable<Integer> create = () -> created(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", session))
+        .getInteger("index");
+    ExecutorService clients = Executors.newFixedThreadPool(12);
+    List<Integer> indexes = new ArrayList<>();
+    try {
+      for (Future<Integer> index : clients.invokeAll(Collections.nCopies(12, create))) {
+        indexes.add(index.get());
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+
+    assertThat(indexes).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).boxed().toList());
   }
 
   @Test
