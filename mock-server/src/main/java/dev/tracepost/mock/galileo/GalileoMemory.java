@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * What Galileo clients told the mock, in memory: projects, log streams, experiments, sessions, and the
@@ -136,6 +137,16 @@ public final class GalileoMemory {
 
   synchronized int childCount(UUID parentId) {
     return live((batch, index) -> parentId.equals(batch.parentId(index))).size();
+  }
+
+  /**
+   * Stores the batch of spans that {@code batch} makes for the parent from the place of its first span (the
+   * parent's count of children), in one step: two batches for one parent at once take different places.
+   */
+  synchronized StoredBatch storeChildren(UUID parentId, IntFunction<StoredBatch> batch) {
+    StoredBatch made = batch.apply(childCount(parentId));
+    store(made);
+    return made;
   }
 
   /** The record with its descendants nested, as a client reads it back; null when there is none. */

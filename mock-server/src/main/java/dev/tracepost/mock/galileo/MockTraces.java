@@ -109,15 +109,14 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
     UUID parentId = UUID.fromString(body.getParentId());
     GalileoMemory.Stored parent = memory.record(projectId, parentId).filter(stored -> stored.row().traceId().equals(traceId))
         .orElseThrow(() -> ApiException.notFound("Parent " + parentId + " not found in trace " + traceId));
-    int firstPosition = memory.childCount(parentId);
     int parentDepth = parent.row().depth();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    List<RecordRow> rows = RecordTree.ofSpans(body.getSpans(), traceId, parentId, firstPosition, parentDepth, now);
-    memory.store(StoredBatch.ofSpans(context.body().buffer(), rows, projectId, parent.runId(), traceId, parentId,
-        firstPosition, parentDepth, now));
+    StoredBatch stored = memory.storeChildren(parentId, firstPosition -> StoredBatch.ofSpans(context.body().buffer(),
+        RecordTree.ofSpans(body.getSpans(), traceId, parentId, firstPosition, parentDepth, now), projectId, parent.runId(), traceId,
+        parentId, firstPosition, parentDepth, now));
     return Future.succeededFuture(ApiReply.ok(new LogSpansIngestResponse().projectId(projectId).projectName(project.name())
         .logStreamId(body.getLogStreamId()).experimentId(body.getExperimentId()).metricsTestingId(null).sessionId(null)
-        .recordsCount(rows.size()).traceId(body.getTraceId()).parentId(body.getParentId())));
+        .recordsCount(stored.size()).traceId(body.getTraceId()).parentId(body.getParentId())));
   }
 
   @Override

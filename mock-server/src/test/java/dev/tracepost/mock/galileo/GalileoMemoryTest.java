@@ -127,4 +127,17 @@ class GalileoMemoryTest {
     assertThat(memory.runs(projectId, MockRuns.LOG_STREAM)).hasSize(2);
     assertThat(sessions.stream().distinct()).hasSize(1);
   }
+
+  @Test
+  void batchesOfSpansForOneParentStoredAtOnceTakeDifferentPlaces() throws Exception {
+    RecordRow trace = ingest(null, trace("t")).get(0);
+    JsonObject body = new JsonObject().put("spans", new JsonArray().add(span(null, "s")));
+
+    List<Integer> firstPlaces = AtOnce.ask(() -> memory.storeChildren(trace.id(), first -> StoredBatch.ofSpans(body.toBuffer(),
+        RecordTree.ofSpans(List.of(span(null, "s")), trace.id(), trace.id(), first, 0, NOW), PROJECT, RUN, trace.id(), trace.id(),
+        first, 0, NOW)).rows().get(0).position());
+
+    assertThat(firstPlaces).containsExactlyInAnyOrderElementsOf(IntStream.range(0, firstPlaces.size()).boxed().toList());
+    assertThat(memory.childCount(trace.id())).isEqualTo(firstPlaces.size());
+  }
 }
