@@ -4,18 +4,20 @@ import dev.tracepost.contract.errors.ErrorShape;
 import dev.tracepost.contract.errors.GalileoErrorShape;
 import dev.tracepost.contract.errors.GalteaErrorShape;
 
+import java.util.Locale;
+
 /** The two APIs Tracepost speaks: where each one's spec is, and how it words its errors. */
 public enum Vendor {
 
-  GALILEO("galileo", "openapi/galileo.yaml", new GalileoErrorShape()),
-  GALTEA("galtea", "openapi/galtea.yaml", new GalteaErrorShape());
+  GALILEO("openapi/galileo.yaml", new GalileoErrorShape()),
+  GALTEA("openapi/galtea.yaml", new GalteaErrorShape());
 
   private final String id;
   private final String specResource;
   private final ErrorShape errorShape;
 
-  Vendor(String id, String specResource, ErrorShape errorShape) {
-    this.id = id;
+  Vendor(String specResource, ErrorShape errorShape) {
+    this.id = name().toLowerCase(Locale.ROOT);
     this.specResource = specResource;
     this.errorShape = errorShape;
   }
