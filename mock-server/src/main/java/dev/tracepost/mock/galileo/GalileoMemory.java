@@ -35,6 +35,10 @@ public final class GalileoMemory {
   }
 
   record Run(String id, String projectId, String kind, String name, OffsetDateTime createdAt) {
+
+    boolean isIn(String projectId, String kind) {
+      return this.projectId.equals(projectId) && this.kind.equals(kind);
+    }
   }
 
   record Stored(RecordRow row, String projectId, String runId, OffsetDateTime updatedAt) {
@@ -81,8 +85,7 @@ public final class GalileoMemory {
   }
 
   private Optional<Run> named(String projectId, String kind, String name) {
-    return runs.values().stream()
-        .filter(run -> run.projectId().equals(projectId) && run.kind().equals(kind) && run.name().equals(name)).findFirst();
+    return runs.values().stream().filter(run -> run.isIn(projectId, kind) && run.name().equals(name)).findFirst();
   }
 
   private Run newRun(String projectId, String kind, String name) {
@@ -92,21 +95,24 @@ public final class GalileoMemory {
   }
 
   synchronized Optional<Run> run(String projectId, String kind, String id) {
-    Run run = runs.get(id);
-    return run != null && run.projectId().equals(projectId) && run.kind().equals(kind) ? Optional.of(run) : Optional.empty();
+    return Optional.ofNullable(runs.get(id)).filter(run -> run.isIn(projectId, kind));
   }
 
   synchronized List<Run> runs(String projectId, String kind) {
-    return runs.values().stream().filter(run -> run.projectId().equals(projectId) && run.kind().equals(kind)).toList();
+    return runs.values().stream().filter(run -> run.isIn(projectId, kind)).toList();
   }
 
   synchronized String addSession(String projectId, String externalId) {
     String id = UUID.randomUUID().toString();
     sessionProjects.put(id, projectId);
     if (externalId != null) {
-      sessionsByExternalId.put(projectId + " " + externalId, id);
+      sessionsByExternalId.put(externalKey(projectId, externalId), id);
     }
     return id;
+  }
+
+  private static String externalKey(String projectId, String externalId) {
+    return projectId + " " + externalId;
   }
 
   synchronized boolean sessionExists(String projectId, String id) {
@@ -115,7 +121,7 @@ public final class GalileoMemory {
 
   /** The project's session of that external id, made when there is none. */
   synchronized String sessionForExternalId(String projectId, String externalId) {
-    String id = sessionsByExternalId.get(projectId + " " + externalId);
+    String id = sessionsByExternalId.get(externalKey(projectId, externalId));
     return id != null ? id : addSession(projectId, externalId);
   }
 
