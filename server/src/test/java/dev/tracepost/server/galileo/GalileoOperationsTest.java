@@ -1,5 +1,6 @@
 package dev.tracepost.server.galileo;
 
+import dev.tracepost.server.AtOnce;
 import dev.tracepost.server.RunningServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -16,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static dev.tracepost.server.galileo.GalileoClient.batch;
@@ -291,13 +289,8 @@ class GalileoOperationsTest {
     List<Callable<JsonObject>> batches = IntStream.range(0, 8).<Callable<JsonObject>>mapToObj(i -> () -> ok(galileo.post(
         "/projects/" + project + "/spans", new JsonObject().put("trace_id", sent.getString("id")).put("parent_id", workflow)
             .put("spans", new JsonArray().add(tool("batch" + i + "-first")).add(tool("batch" + i + "-second")))))).toList();
-    ExecutorService clients = Executors.newFixedThreadPool(batches.size());
-    try {
-      for (Future<JsonObject> reply : clients.invokeAll(batches)) {
-        assertThat(reply.get().getInteger("records_count")).isEqualTo(2);
-      }
-    } finally {
-      clients.shutdownNow();
+    for (JsonObject reply : AtOnce.call(batches)) {
+      assertThat(reply.getInteger("records_count")).isEqualTo(2);
     }
 
     List<String> children = ok(galileo.get("/projects/" + project + "/spans/" + workflow)).getJsonArray("spans").stream()

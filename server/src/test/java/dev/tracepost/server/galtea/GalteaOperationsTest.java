@@ -1,5 +1,6 @@
 package dev.tracepost.server.galtea;
 
+import dev.tracepost.server.AtOnce;
 import dev.tracepost.server.RunningServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -12,13 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,15 +98,7 @@ class GalteaOperationsTest {
     String session = created(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "ver_1")).getString("id");
     Callable<Integer> create = () -> created(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", session))
         .getInteger("index");
-    ExecutorService clients = Executors.newFixedThreadPool(12);
-    List<Integer> indexes = new ArrayList<>();
-    try {
-      for (Future<Integer> index : clients.invokeAll(Collections.nCopies(12, create))) {
-        indexes.add(index.get());
-      }
-    } finally {
-      clients.shutdownNow();
-    }
+    List<Integer> indexes = AtOnce.call(Collections.nCopies(12, create));
 
     assertThat(indexes).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).boxed().toList());
   }
