@@ -124,6 +124,30 @@ class MockFlowsTest {
   }
 
   @Test
+  void aNameTakenAnswers409InTheVendorsShapeAndAddsNothing() {
+    try (Http http = new Http(mock.mock().port())) {
+      String project = http.galileo(HttpMethod.POST, "/projects", new JsonObject().put("name", "taken")).bodyAsJsonObject().getString("id");
+      http.galileo(HttpMethod.POST, "/projects/" + project + "/log_streams", new JsonObject().put("name", "s"));
+      created(http.galtea(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "v").put("customId", "c-1")));
+
+      HttpResponse<Buffer> projectAgain = http.galileo(HttpMethod.POST, "/projects", new JsonObject().put("name", "taken"));
+      HttpResponse<Buffer> streamAgain = http.galileo(HttpMethod.POST, "/projects/" + project + "/log_streams",
+          new JsonObject().put("name", "s"));
+      HttpResponse<Buffer> sessionAgain = http.galtea(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "v").put("customId", "c-1"));
+
+      assertThat(projectAgain.statusCode()).isEqualTo(409);
+      assertThat(projectAgain.bodyAsJsonObject().getString("detail")).contains("taken");
+      assertThat(streamAgain.statusCode()).isEqualTo(409);
+      assertThat(streamAgain.bodyAsJsonObject().getString("detail")).contains("log stream named s");
+      assertThat(sessionAgain.statusCode()).isEqualTo(409);
+      assertThat(sessionAgain.bodyAsJsonObject().getString("error")).isNotBlank();
+      assertThat(sessionAgain.bodyAsJsonObject().getString("message")).contains("c-1");
+      assertThat(http.galileo(HttpMethod.GET, "/projects?project_name=taken", null).bodyAsJsonArray()).hasSize(1);
+      assertThat(http.galileo(HttpMethod.GET, "/projects/" + project + "/log_streams", null).bodyAsJsonArray()).hasSize(1);
+    }
+  }
+
+  @Test
   void eachTestStartsFromAnEmptyMock() {
     assertThat(mock.mock().requests()).isEmpty();
     assertThat(mock.galileo().ingestedTraces()).isEmpty();
