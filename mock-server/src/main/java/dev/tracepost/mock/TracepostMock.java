@@ -112,7 +112,7 @@ public final class TracepostMock implements AutoCloseable {
    */
   private static Router vendorRouter(Vertx vertx, MockOptions options, SpecDocument spec, MockCredentials credentials,
                                      JournalRecorder recorder, Expectations expectations, Consumer<RouterBuilder> stateful) {
-    MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(spec.contract()));
+    MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(spec.writtenJson()));
     return ContractRouter.build(vertx, spec, BodyLimits.maxBytes(options.bodyLimit()), credentials, recorder, builder -> {
       for (OpenAPIRoute route : builder.getRoutes()) {
         route.addHandler(context -> answers.control(context, route.getOperation()));

@@ -16,13 +16,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the examples), as Vert.x's
- * contract (paths, operations, parameters, responses, security), and as the {@link BodyValidator} that
- * checks JSON request bodies. In the contract those bodies accept any JSON: the body validator checks them
- * (faster, and with every violation), so Vert.x neither compiles nor validates them twice. Every router
- * built from one document (the server builds one per event loop) shares its compiled schemas.
+ * A vendor's spec, loaded once in the forms Tracepost needs: as written (for the body schemas, the examples
+ * and the answers documented), as Vert.x's contract of its routing part (paths, operations, parameters,
+ * security: {@link ContractSubset}), and as the {@link BodyValidator} that checks JSON request bodies. In
+ * the contract those bodies accept any JSON: the body validator checks them (faster, and with every
+ * violation), so Vert.x neither compiles nor validates them twice. Every router built from one document
+ * (the server builds one per event loop) shares its compiled schemas.
+ *
+ * @param written     the spec as written, as Jackson's tree (networknt's input)
+ * @param writtenJson the same as Vert.x's JSON, references unresolved; neither is ever changed
  */
-public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract contract, BodyValidator bodies) {
+public record SpecDocument(Vendor vendor, JsonNode written, JsonObject writtenJson, OpenAPIContract contract,
+                           BodyValidator bodies) {
 
   private static final Map<Vendor, CompletableFuture<SpecDocument>> BUNDLED = new ConcurrentHashMap<>();
 
@@ -62,19 +67,18 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
   }
 
   private static SpecDocument bundled(Vendor vendor) throws IOException {
-    Parsed parsed = Parsed.json(bundledJson(vendor));
-    return parsed.document(vendor, BundledContract.of(withAnyJsonBodies(parsed.spec().copy())));
+    return Parsed.json(bundledJson(vendor)).document(vendor);
   }
 
   /**
-   * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec, checked against
-   * OpenAPI's meta-schema.
+   * A spec file (or class path resource) for the vendor, e.g. a newer version of its spec, checked whole
+   * against OpenAPI's meta-schema.
    */
   public static Future<SpecDocument> load(Vertx vertx, Vendor vendor, String location) {
     return vertx.fileSystem().readFile(location)
         .compose(bytes -> vertx.executeBlocking(() -> Parsed.yaml(bytes.getBytes()), false))
-        .compose(parsed -> OpenAPIContract.from(vertx, withAnyJsonBodies(parsed.spec().copy()))
-            .map(contract -> parsed.document(vendor, contract)));
+        .compose(parsed -> CheckedSpecContract.check(vertx, parsed.spec()).map(parsed))
+        .compose(parsed -> vertx.executeBlocking(() -> parsed.document(vendor), false));
   }
 
   private static byte[] bundledJson(Vendor vendor) throws IOException {
@@ -99,30 +103,9 @@ public record SpecDocument(Vendor vendor, JsonNode written, OpenAPIContract cont
       return new Parsed(written, new JsonObject(Json.mapper().convertValue(written, Map.class)));
     }
 
-    SpecDocument document(Vendor vendor, OpenAPIContract contract) {
-      return new SpecDocument(vendor, written, contract, new BodyValidator(written, spec, contract));
-    }
-  }
-
-  /** The spec with every JSON request body's schema made to accept any JSON (the body validator's job). */
-  private static JsonObject withAnyJsonBodies(JsonObject spec) {
-    JsonObject paths = spec.getJsonObject("paths", new JsonObject());
-    for (String path : paths.fieldNames()) {
-      JsonObject item = paths.getJsonObject(path);
-      for (String method : item.fieldNames()) {
-        if (item.getValue(method) instanceof JsonObject operation && operation.getValue("requestBody") instanceof JsonObject body) {
-          anyJson(body);
-        }
-      }
-    }
-    JsonObject shared = spec.getJsonObject("components", new JsonObject()).getJsonObject("requestBodies", new JsonObject());
-    shared.forEach(entry -> anyJson((JsonObject) entry.getValue()));
-    return spec;
-  }
-
-  private static void anyJson(JsonObject body) {
-    if (body.getValue("content") instanceof JsonObject content && content.getValue("application/json") instanceof JsonObject json) {
-      json.put("schema", new JsonObject());
+    SpecDocument document(Vendor vendor) {
+      OpenAPIContract contract = CheckedSpecContract.of(ContractSubset.of(spec));
+      return new SpecDocument(vendor, written, spec, contract, new BodyValidator(written, spec, contract));
     }
   }
 }

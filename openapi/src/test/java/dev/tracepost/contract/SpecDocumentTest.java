@@ -44,6 +44,7 @@ class SpecDocumentTest {
     SpecDocument checkedDocument = await(SpecDocument.load(vertx, vendor, copy.toString()));
 
     assertThat(bundledDocument.written()).isEqualTo(checkedDocument.written());
+    assertThat(bundledDocument.writtenJson()).as("as written, whichever way it was loaded").isEqualTo(checkedDocument.writtenJson());
     OpenAPIContract bundled = bundledDocument.contract();
     OpenAPIContract checked = checkedDocument.contract();
 
@@ -106,5 +107,16 @@ class SpecDocumentTest {
     assertThatThrownBy(() -> await(SpecDocument.load(vertx, Vendor.GALTEA, broken.toString())))
         .hasStackTraceContaining(OpenAPIContractException.class.getName())
         .hasStackTraceContaining("Instance does not have required property \"info\"");
+  }
+
+  @Test
+  void aSpecFileIsCheckedWholeNotOnlyThePartTheContractIsBuiltFrom(Vertx vertx, @TempDir Path dir) throws IOException {
+    String spec = resource(Vendor.GALTEA.specResource())
+        .replaceFirst("(?m)^          description: Trace created successfully$", "          summary: Trace created successfully");
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), spec);
+
+    assertThatThrownBy(() -> await(SpecDocument.load(vertx, Vendor.GALTEA, broken.toString())))
+        .hasStackTraceContaining(OpenAPIContractException.class.getName())
+        .hasStackTraceContaining("description");
   }
 }

@@ -4,19 +4,17 @@ import dev.tracepost.contract.samples.SchemaSampler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.pointer.JsonPointer;
-import io.vertx.openapi.contract.MediaType;
-import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.contract.Response;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * What the spec says an operation answers: its documented statuses, their named examples, and bodies made
- * from the schema where a status has no example. Nothing here is written per operation: an operation
- * added to a spec is answered from the spec.
+ * from the schema where a status has no example, read from the spec as written. Nothing here is written
+ * per operation: an operation added to a spec is answered from the spec.
  */
 public final class SpecAnswers {
 
@@ -24,12 +22,11 @@ public final class SpecAnswers {
   public record Answer(int status, Object body) {
   }
 
-  private final OpenAPIContract contract;
-  private final JsonObject raw;
+  private final JsonObject written;
 
-  public SpecAnswers(OpenAPIContract contract) {
-    this.contract = contract;
-    this.raw = contract.getRawContract();
+  /** @param written the spec as written, references unresolved ({@code SpecDocument#writtenJson()}); never changed */
+  public SpecAnswers(JsonObject written) {
+    this.written = written;
   }
 
   /** The lowest documented 2xx, with its first example (or a body made from its schema). */
@@ -46,11 +43,11 @@ public final class SpecAnswers {
    * @return null when the operation does not document this status
    */
   public Answer byStatus(Operation operation, int status, Random random) {
-    Response response = statuses(operation).get(status);
+    JsonObject response = statuses(operation).get(status);
     if (response == null) {
       return null;
     }
-    MediaType json = response.getContent().get("application/json");
+    JsonObject json = json(response);
     if (json == null) {
       return new Answer(status, null);
     }
@@ -60,66 +57,57 @@ public final class SpecAnswers {
         return new Answer(status, examples.values().iterator().next());
       }
     }
-    return new Answer(status, new SchemaSampler(raw, random).sample(json.getOpenAPIModel().getJsonObject("schema")));
+    return new Answer(status, new SchemaSampler(written, random).sample(json.getJsonObject("schema")));
   }
 
   /** The reply whose examples include one of this name, whatever its status; null when none has it. */
   public Answer byExample(Operation operation, String name) {
-    for (Map.Entry<Integer, Response> entry : statuses(operation).entrySet()) {
-      MediaType json = entry.getValue().getContent().get("application/json");
-      if (json != null && examples(json).containsKey(name)) {
-        return new Answer(entry.getKey(), examples(json).get(name));
+    for (Map.Entry<Integer, JsonObject> entry : statuses(operation).entrySet()) {
+      JsonObject json = json(entry.getValue());
+      Map<String, Object> examples = json == null ? Map.of() : examples(json);
+      if (examples.containsKey(name)) {
+        return new Answer(entry.getKey(), examples.get(name));
       }
     }
     return null;
   }
 
-  public Map<Integer, Response> statuses(Operation operation) {
-    Map<Integer, Response> statuses = new LinkedHashMap<>();
-    for (String key : operation.getOpenAPIModel().getJsonObject("responses").fieldNames()) {
+  /** The operation's documented responses by status, each with its reference followed. */
+  private Map<Integer, JsonObject> statuses(Operation operation) {
+    JsonObject responses = written.getJsonObject("paths").getJsonObject(operation.getOpenAPIPath())
+        .getJsonObject(operation.getHttpMethod().name().toLowerCase(Locale.ROOT)).getJsonObject("responses", new JsonObject());
+    Map<Integer, JsonObject> statuses = new LinkedHashMap<>();
+    for (String key : responses.fieldNames()) {
       if (key.chars().allMatch(Character::isDigit)) {
-        statuses.put(Integer.parseInt(key), operation.getResponse(Integer.parseInt(key)));
+        statuses.put(Integer.parseInt(key), followed(responses.getJsonObject(key)));
       }
     }
     return statuses;
   }
 
-  private Map<String, Object> examples(MediaType media) {
+  /** The response's JSON media type; null when it has none. */
+  private static JsonObject json(JsonObject response) {
+    return response.getJsonObject("content", new JsonObject()).getJsonObject("application/json");
+  }
+
+  /** Every named example's value, each a copy: a caller may change what it is given, never the spec. */
+  private Map<String, Object> examples(JsonObject media) {
     Map<String, Object> found = new LinkedHashMap<>();
-    JsonObject examples = media.getOpenAPIModel().getJsonObject("examples", new JsonObject());
+    JsonObject examples = media.getJsonObject("examples", new JsonObject());
     for (String name : examples.fieldNames()) {
       if (examples.getValue(name) instanceof JsonObject example) {
-        JsonObject resolved = example.containsKey("$ref") ? (JsonObject) resolve(example.getString("$ref")) : example;
-        found.put(name, clean(resolved.getValue("value")));
+        found.put(name, copy(followed(example).getValue("value")));
       }
     }
     return found;
   }
 
-  private Object resolve(String ref) {
-    return JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(raw);
+  private static Object copy(Object value) {
+    return value instanceof JsonObject object ? object.copy() : value instanceof JsonArray array ? array.copy() : value;
   }
 
-  /** A copy without the bookkeeping keys Vert.x adds to every object of a resolved contract. */
-  private static Object clean(Object value) {
-    if (value instanceof JsonObject object) {
-      JsonObject copy = new JsonObject();
-      object.forEach(entry -> {
-        if (!entry.getKey().startsWith("__absolute_uri__")) {
-          copy.put(entry.getKey(), clean(entry.getValue()));
-        }
-      });
-      return copy;
-    }
-    if (value instanceof JsonArray array) {
-      JsonArray copy = new JsonArray();
-      array.forEach(item -> copy.add(clean(item)));
-      return copy;
-    }
-    return value;
-  }
-
-  public OpenAPIContract contract() {
-    return contract;
+  private JsonObject followed(JsonObject object) {
+    return object.getValue("$ref") instanceof String ref
+        ? (JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(written) : object;
   }
 }
