@@ -3,11 +3,13 @@ package dev.tracepost.mock.journal;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The journal's bodies, in one array that new bodies fill round and round: a body stays readable until
- * the newer ones have come round over it. Kept as an array each, bodies outlived many young collections
- * and died in the old generation, whose full collections set the mock's slowest answers under load
- * (bench/results/mock-2026-12-02.md). The ring is one long-lived array of bytes: young collections never
- * copy it, and nothing in it ever becomes garbage.
+ * The journal's bodies, in a ring of bytes that new bodies fill round and round: a body stays readable
+ * until the newer ones have come round over it. Kept as an array each, bodies outlived many young
+ * collections and died in the old generation, whose full collections set the mock's slowest answers under
+ * load (bench/results/mock-2026-12-02.md). The ring is a few long-lived arrays: once they are promoted,
+ * young collections never copy them, and nothing in them ever becomes garbage. Each segment is allocated
+ * when the first body reaches it, not at the start: eight megabytes allocated before the first request
+ * made a fast start collect once more, and copy them (bench/results/mock-2026-12-02.md, eighth session).
  */
 final class BodyRing {
 
@@ -24,23 +26,27 @@ final class BodyRing {
     }
   }
 
-  private final byte[] memory;
+  /** What a copy does with one contiguous piece: {@code length} bytes at {@code offset} of a body, {@code within} of a segment. */
+  private interface Piece {
+    void copy(byte[] segment, int within, int offset, int length);
+  }
+
+  private final byte[][] segments;
+  private final int segmentBytes;
   private final int capacity;
   /** How many bytes were ever written: the next body starts there, modulo the capacity. */
   private long end;
 
-  BodyRing(int capacity) {
+  BodyRing(int capacity, int segmentBytes) {
     this.capacity = capacity;
-    this.memory = new byte[capacity];
+    this.segmentBytes = segmentBytes;
+    this.segments = new byte[(capacity + segmentBytes - 1) / segmentBytes][];
   }
 
   /** Keeps at most {@code max} bytes of the body (never more than the whole ring). */
   synchronized Kept keep(Buffer body, int max) {
     int length = Math.min(body.length(), Math.min(max, capacity));
-    int at = (int) (end % capacity);
-    int first = Math.min(length, capacity - at);
-    body.getBytes(0, first, memory, at);
-    body.getBytes(first, length, memory, 0);
+    pieces(end, length, (segment, within, offset, count) -> body.getBytes(offset, offset + count, segment, within));
     Kept kept = new Kept(this, end, length, body.length() > length);
     end += length;
     return kept;
@@ -51,11 +57,27 @@ final class BodyRing {
       return null;
     }
     byte[] bytes = new byte[length];
-    int at = (int) (start % capacity);
-    int first = Math.min(length, capacity - at);
-    System.arraycopy(memory, at, bytes, 0, first);
-    System.arraycopy(memory, 0, bytes, first, length - first);
+    pieces(start, length, (segment, within, offset, count) -> System.arraycopy(segment, within, bytes, offset, count));
     return bytes;
+  }
+
+  /** The ring's bytes from {@code start} on, piece by piece: a piece ends where a segment or the ring does. */
+  private void pieces(long start, int length, Piece piece) {
+    for (int offset = 0; offset < length; ) {
+      int at = (int) ((start + offset) % capacity);
+      int index = at / segmentBytes;
+      int within = at - index * segmentBytes;
+      int count = Math.min(length - offset, Math.min(segmentBytes - within, capacity - at));
+      piece.copy(segment(index), within, offset, count);
+      offset += count;
+    }
+  }
+
+  private byte[] segment(int index) {
+    if (segments[index] == null) {
+      segments[index] = new byte[Math.min(segmentBytes, capacity - index * segmentBytes)];
+    }
+    return segments[index];
   }
 
   private synchronized boolean overwritten(long start) {

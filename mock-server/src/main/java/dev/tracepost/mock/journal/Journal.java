@@ -21,6 +21,7 @@ public final class Journal {
   public static final int DEFAULT_CAPACITY = 10_000;
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   public static final int MAX_BODY_BYTES_TOTAL = 8 * 1024 * 1024;
+  private static final int BODY_SEGMENT_BYTES = 1024 * 1024;
   private static final int RECENT_HEAD_BITS = 4;
 
   private final int capacity;
@@ -45,7 +46,7 @@ public final class Journal {
       throw new IllegalArgumentException("The journal needs room for at least one entry");
     }
     this.capacity = capacity;
-    this.bodies = new BodyRing(bodyBytes);
+    this.bodies = new BodyRing(bodyBytes, BODY_SEGMENT_BYTES);
     this.slots = new EntryColumns(capacity, bodies);
   }
 
