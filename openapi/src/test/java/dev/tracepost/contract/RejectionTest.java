@@ -417,6 +417,23 @@ class RejectionTest {
     }
 
     @Test
+    void aLeapSecondInAQueryDateTimeIsValidAsInABodyAndAnImpossibleSecondIsNot() {
+      String list = "/traces?sessionIds=session_1&";
+
+      HttpResponse<Buffer> leap = send(Vendor.GALTEA, HttpMethod.GET, list + "fromStartTime=2016-12-31T23:59:60Z", Buffer.buffer(), "application/json", true);
+      HttpResponse<Buffer> impossible = send(Vendor.GALTEA, HttpMethod.GET, list + "fromStartTime=2016-12-31T23:59:61Z", Buffer.buffer(), "application/json", true);
+      HttpResponse<Buffer> noLeapThatDay = send(Vendor.GALTEA, HttpMethod.GET, list + "toStartTime=2017-03-01T23:59:60Z", Buffer.buffer(), "application/json", true);
+
+      assertThat(leap.statusCode()).as(leap.bodyAsString()).isEqualTo(200);
+      assertThat(create(trace().put("startTime", "2016-12-31T23:59:60Z")).statusCode()).as("the same in a body").isEqualTo(200);
+      assertThat(impossible.statusCode()).isEqualTo(400);
+      assertThat(impossible.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("pointer")).isEqualTo("query:fromStartTime");
+      assertThat(noLeapThatDay.statusCode()).isEqualTo(400);
+      assertThat(create(trace().put("startTime", "2017-03-01T23:59:60Z")).statusCode()).as("the same in a body").isEqualTo(400);
+      assertDocumented(Vendor.GALTEA, "listTraces", impossible);
+    }
+
+    @Test
     void aNulInAPathParameterIsNamed() {
       HttpResponse<Buffer> reply = send(Vendor.GALTEA, HttpMethod.GET, "/traces/trace_%00x", Buffer.buffer(), "application/json", true);
 

@@ -205,6 +205,7 @@ class GalteaOperationsTest {
     List<String> window = names(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir
         + "&fromStartTime=2026-11-07T05:31:51Z&toStartTime=2026-11-07T05:31:52Z", null));
     List<String> both = names(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&inferenceResultIds=" + other + "&names=elsewhere", null));
+    List<String> toLeapSecond = names(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&toStartTime=2016-12-31T23:59:60Z", null));
 
     assertThat(all).containsExactly("step-0", "step-1", "step-2", "step-3");
     assertThat(tools).containsExactly("step-0", "step-2");
@@ -212,6 +213,7 @@ class GalteaOperationsTest {
     assertThat(page).containsExactly("step-1", "step-2");
     assertThat(window).containsExactly("step-1", "step-2");
     assertThat(both).containsExactly("elsewhere");
+    assertThat(toLeapSecond).as("a leap second is a valid date-time in a query too").isEmpty();
     assertThat(call(HttpMethod.GET, "/traces?types=TOOL", null).statusCode()).as("an id filter is required").isEqualTo(400);
     assertThat(call(HttpMethod.GET, "/traces?inferenceResultIds=" + ir + "&offset=99999999999", null).statusCode())
         .as("past the documented maximum (it used to answer 500)").isEqualTo(400);
