@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuickVerdictTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<JsonNode> REPLACEMENTS = parse("null", "true", "0", "-1", "1.0", "2.5", "1000000001",
+  private static final List<JsonNode> REPLACEMENTS = parse("null", "true", "0", "-1", "-0.0", "-0.5", "1.0", "2.5", "1e308", "1000000001",
+      "9007199254740993",
       "2147483648", "\"\"", "\"x\"", "\"llm\"", "\"trace\"", "\"2026-12-02T04:00:00Z\"", "\"2026-13-02T04:00:00Z\"",
       "\"0f8fad5b-d9cb-469f-a165-70867728950e\"", "\"0f8fad5b\"", "{}", "[]", "[\"x\"]", "[{}]", "{\"type\": \"llm\"}");
 
