@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  */
 public final class QuickVerdict {
 
-  /** In order of how little they let through: both of two checks give the later, either of them the earlier. */
+  /** In order of how little they let through: both of two checks give the later. */
   public enum Verdict {
     VALID, UNSURE, INVALID;
 
@@ -38,11 +38,6 @@ public final class QuickVerdict {
     /** What "this and that" is: INVALID if either is, else UNSURE if either is, else VALID. */
     Verdict and(Verdict that) {
       return compareTo(that) >= 0 ? this : that;
-    }
-
-    /** What "this or that" is: VALID if either is, else UNSURE if either is, else INVALID. */
-    Verdict or(Verdict that) {
-      return compareTo(that) <= 0 ? this : that;
     }
   }
 
@@ -190,40 +185,32 @@ public final class QuickVerdict {
     return checks;
   }
 
-  /**
-   * Every part holds: INVALID at the first that fails. {@code all} and {@code any} run for every object and
-   * value of a body, so each is a plain loop (and a single part is itself), not one loop handed the way
-   * verdicts combine as a function, a call it could not inline (bench/results/validator-2026-12-02.md).
-   */
+  /** Every part holds: INVALID at the first that fails, else UNSURE if one is, else VALID. */
   private static Check all(List<Check> checks) {
-    if (checks.size() == 1) {
-      return checks.get(0);
-    }
-    Check[] parts = checks.toArray(Check[]::new);
-    return node -> {
-      Verdict verdict = Verdict.VALID;
-      for (Check part : parts) {
-        Verdict one = part.of(node);
-        if (one == Verdict.INVALID) {
-          return one;
-        }
-        verdict = one == Verdict.UNSURE ? one : verdict;
-      }
-      return verdict;
-    };
+    return decidedBy(checks, Verdict.INVALID, Verdict.VALID);
   }
 
-  /** Some part holds: VALID at the first that does. */
+  /** Some part holds: VALID at the first that does, else UNSURE if one is, else INVALID. */
   private static Check any(List<Check> checks) {
+    return decidedBy(checks, Verdict.VALID, Verdict.INVALID);
+  }
+
+  /**
+   * The first part's verdict that is {@code decisive}, else UNSURE if a part was, else {@code otherwise}.
+   * {@code all} and {@code any} run for every object and value of a body, so this is a plain loop (and a
+   * single part is itself), not one handed the way verdicts combine as a function, a call it could not
+   * inline (bench/results/validator-2026-12-02.md).
+   */
+  private static Check decidedBy(List<Check> checks, Verdict decisive, Verdict otherwise) {
     if (checks.size() == 1) {
       return checks.get(0);
     }
     Check[] parts = checks.toArray(Check[]::new);
     return node -> {
-      Verdict verdict = Verdict.INVALID;
+      Verdict verdict = otherwise;
       for (Check part : parts) {
         Verdict one = part.of(node);
-        if (one == Verdict.VALID) {
+        if (one == decisive) {
           return one;
         }
         verdict = one == Verdict.UNSURE ? one : verdict;
