@@ -111,9 +111,12 @@ public final class GalteaStore {
    * A result sent without an index gets the one after its session's highest. The session's row is locked
    * first, in the same transaction, so that two results of one session created at once do not both read
    * the same highest: under read committed, the insert's snapshot, taken once the lock is held, sees the
-   * other's row.
+   * other's row. A result sent with its index is one statement: it reads nothing to number itself.
    */
   Future<Row> createInferenceResult(UUID tenant, String sessionId, InferenceResultCreate values) {
+    if (values.getIndex() != null) {
+      return insertInferenceResult(pool, tenant, sessionId, values);
+    }
     return pool.withTransaction(tx -> tx
         .preparedQuery("select 1 from galtea_sessions where tenant_id = $1 and session_id = $2 for update")
         .execute(Tuple.of(tenant, sessionId))

@@ -74,6 +74,9 @@ class GalteaOperationsTest {
         .put("input", "Where is my order?").put("latency", 812.4).put("inputTokens", 42));
     JsonObject second = created(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionCustomId", "chat-8812")
         .put("input", new JsonObject().put("text", "And when?")));
+    JsonObject numbered = created(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", session.getString("id"))
+        .put("index", 7));
+    JsonObject next = created(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", session.getString("id")));
     JsonObject patched = call(HttpMethod.PATCH, "/inferenceResults/" + first.getString("id"),
         new JsonObject().put("actualOutput", "Tomorrow.").put("tokens", 49)).bodyAsJsonObject();
 
@@ -82,6 +85,8 @@ class GalteaOperationsTest {
         .isEqualTo("chat-8812");
     assertThat(first.getInteger("index")).isZero();
     assertThat(second.getInteger("index")).isEqualTo(1);
+    assertThat(numbered.getInteger("index")).as("an index sent is kept").isEqualTo(7);
+    assertThat(next.getInteger("index")).isEqualTo(8);
     assertThat(second.getJsonObject("input")).isEqualTo(new JsonObject().put("text", "And when?"));
     assertThat(patched.getString("actualOutput")).isEqualTo("Tomorrow.");
     assertThat(patched.getInteger("inputTokens")).as("fields not sent are kept").isEqualTo(42);
@@ -90,6 +95,8 @@ class GalteaOperationsTest {
     assertThat(call(HttpMethod.POST, "/sessions", new JsonObject().put("versionId", "v").put("customId", "chat-8812")).statusCode())
         .isEqualTo(409);
     assertThat(call(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", "session_nope")).statusCode()).isEqualTo(404);
+    assertThat(call(HttpMethod.POST, "/inferenceResults", new JsonObject().put("sessionId", "session_nope").put("index", 0)).statusCode())
+        .isEqualTo(404);
     assertThat(call(HttpMethod.PATCH, "/inferenceResults/ir_nope", new JsonObject().put("tokens", 1)).statusCode()).isEqualTo(404);
   }
 
