@@ -64,13 +64,15 @@ final class ContractSubset {
   }
 
   /**
-   * Drops every component nothing kept refers to, through any chain of references. Security schemes stay:
-   * requirements name them without a reference.
+   * Drops every component nothing kept refers to (from the paths, webhooks, or anything else outside the
+   * components), through any chain of references. Security schemes stay: requirements name them without
+   * a reference.
    */
   private static void keepReferenced(JsonObject subset, JsonObject components) {
     Set<String> referenced = new HashSet<>();
     Deque<Object> pending = new ArrayDeque<>();
-    pending.add(subset.getJsonObject("paths", new JsonObject()));
+    subset.forEach(entry -> pushContainer(pending, entry.getKey().equals("components") ? null : entry.getValue()));
+    pushContainer(pending, components.getValue("securitySchemes"));
     while (!pending.isEmpty()) {
       Object node = pending.pop();
       if (node instanceof JsonArray array) {

@@ -46,7 +46,7 @@ public final class Rfc3339 {
    * written as the second before it, for a validator that knows none (Vert.x's, which checks parameters);
    * any other text as it is. Only the seconds change, so every other rule still applies to the rest.
    */
-  public static String leapSecondAsTheOneBefore(String text) {
+  static String leapSecondAsTheOneBefore(String text) {
     try {
       ITU.parseDateTime(text);
       return text;

@@ -40,6 +40,10 @@ class ContractSubsetTest {
               .put("operationId", "putOthers")
               .put("requestBody", new JsonObject().put("$ref", "#/components/requestBodies/Others"))
               .put("responses", new JsonObject().put("204", new JsonObject().put("description", "done"))))))
+      .put("webhooks", new JsonObject().put("thingMade", new JsonObject().put("post", new JsonObject()
+          .put("requestBody", new JsonObject().put("content", new JsonObject().put("application/json",
+              new JsonObject().put("schema", schema("#/components/schemas/Hook")))))
+          .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok"))))))
       .put("components", new JsonObject()
           .put("securitySchemes", new JsonObject().put("key", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "K")))
           .put("parameters", new JsonObject()
@@ -53,7 +57,8 @@ class ContractSubsetTest {
               .put("Text", new JsonObject().put("type", "string"))
               .put("Page", new JsonObject().put("type", "object").put("properties", new JsonObject().put("size", new JsonObject().put("type", "integer"))))
               .put("Thing", new JsonObject().put("type", "object"))
-              .put("Error", new JsonObject().put("type", "object"))));
+              .put("Error", new JsonObject().put("type", "object"))
+              .put("Hook", new JsonObject().put("type", "object"))));
 
   @Test
   void keepsEveryOperationWithItsParametersAndStatusesAndOnlyTheComponentsTheyReach() {
@@ -74,8 +79,8 @@ class ContractSubsetTest {
     JsonObject components = subset.getJsonObject("components");
     assertThat(components.getJsonObject("securitySchemes").fieldNames()).containsExactly("key");
     assertThat(components.getJsonObject("parameters").fieldNames()).containsExactly("Id");
-    assertThat(components.getJsonObject("schemas").fieldNames()).as("through a parameter's chain of references, and a pointer inside one")
-        .isEqualTo(Set.of("Id", "Text", "Page"));
+    assertThat(components.getJsonObject("schemas").fieldNames())
+        .as("through a parameter's chain of references, a pointer inside one, and a webhook").isEqualTo(Set.of("Id", "Text", "Page", "Hook"));
     assertThat(components.getJsonObject("requestBodies").getJsonObject("Others").getJsonObject("content")
         .getJsonObject("application/json").getJsonObject("schema")).isEqualTo(new JsonObject());
     assertThat(components.getJsonObject("responses")).isEmpty();
