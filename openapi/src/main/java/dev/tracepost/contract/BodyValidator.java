@@ -49,7 +49,7 @@ public final class BodyValidator {
   /** The JSON pointer, in the written spec, of the operation's JSON request body schema; null when it has none. */
   private String bodySchemaPointer(String path, String method) {
     JsonNode body = written.path("paths").path(path).path(method).path("requestBody");
-    String base = "/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method + "/requestBody";
+    String base = "/paths/" + JsonPointers.escape(path) + "/" + method + "/requestBody";
     if (body.has("$ref")) {
       String ref = body.get("$ref").asText();
       base = ref.substring(ref.indexOf('#') + 1);

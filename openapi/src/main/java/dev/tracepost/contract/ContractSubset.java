@@ -90,7 +90,7 @@ final class ContractSubset {
     }
     for (String kind : components.fieldNames()) {
       if (!kind.equals("securitySchemes") && components.getValue(kind) instanceof JsonObject named) {
-        named.fieldNames().removeIf(name -> !referenced.contains(kind + "/" + escape(name)));
+        named.fieldNames().removeIf(name -> !referenced.contains(kind + "/" + JsonPointers.escape(name)));
       }
     }
   }
@@ -112,14 +112,6 @@ final class ContractSubset {
   private static Object component(JsonObject components, String key) {
     int slash = key.indexOf('/');
     return slash >= 0 && components.getValue(key.substring(0, slash)) instanceof JsonObject named
-        ? named.getValue(unescape(key.substring(slash + 1))) : null;
-  }
-
-  private static String escape(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
-  }
-
-  private static String unescape(String segment) {
-    return segment.replace("~1", "/").replace("~0", "~");
+        ? named.getValue(JsonPointers.unescape(key.substring(slash + 1))) : null;
   }
 }

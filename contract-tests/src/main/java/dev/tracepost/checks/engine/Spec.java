@@ -1,12 +1,12 @@
 package dev.tracepost.checks.engine;
 
 import dev.tracepost.contract.ContractRouter;
+import dev.tracepost.contract.JsonPointers;
 import dev.tracepost.contract.Vendor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -108,7 +108,7 @@ public final class Spec {
       return node;
     }
     String ref = node.getString("$ref");
-    return deref((JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(written));
+    return deref(JsonPointers.referenced(written, ref));
   }
 
   /** The operation's parameters as written, references followed. */

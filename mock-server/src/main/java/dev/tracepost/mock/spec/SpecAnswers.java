@@ -1,9 +1,9 @@
 package dev.tracepost.mock.spec;
 
+import dev.tracepost.contract.JsonPointers;
 import dev.tracepost.contract.samples.SchemaSampler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.openapi.contract.Operation;
 
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public final class SpecAnswers {
     if (random == null) {
       Map<String, Object> examples = examples(json);
       if (!examples.isEmpty()) {
-        return new Answer(status, examples.values().iterator().next());
+        return new Answer(status, copy(examples.values().iterator().next()));
       }
     }
     return new Answer(status, new SchemaSampler(written, random).sample(json.getJsonObject("schema")));
@@ -66,7 +66,7 @@ public final class SpecAnswers {
       JsonObject json = json(entry.getValue());
       Map<String, Object> examples = json == null ? Map.of() : examples(json);
       if (examples.containsKey(name)) {
-        return new Answer(entry.getKey(), examples.get(name));
+        return new Answer(entry.getKey(), copy(examples.get(name)));
       }
     }
     return null;
@@ -90,13 +90,13 @@ public final class SpecAnswers {
     return response.getJsonObject("content", new JsonObject()).getJsonObject("application/json");
   }
 
-  /** Every named example's value, each a copy: a caller may change what it is given, never the spec. */
+  /** Every named example's value, as the spec holds it: what is answered is a copy, which a caller may change. */
   private Map<String, Object> examples(JsonObject media) {
     Map<String, Object> found = new LinkedHashMap<>();
     JsonObject examples = media.getJsonObject("examples", new JsonObject());
     for (String name : examples.fieldNames()) {
       if (examples.getValue(name) instanceof JsonObject example) {
-        found.put(name, copy(followed(example).getValue("value")));
+        found.put(name, followed(example).getValue("value"));
       }
     }
     return found;
@@ -107,7 +107,6 @@ public final class SpecAnswers {
   }
 
   private JsonObject followed(JsonObject object) {
-    return object.getValue("$ref") instanceof String ref
-        ? (JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(written) : object;
+    return object.getValue("$ref") instanceof String ref ? JsonPointers.referenced(written, ref) : object;
   }
 }

@@ -1,5 +1,7 @@
 package dev.tracepost.contract.errors;
 
+import dev.tracepost.contract.JsonPointers;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,7 +23,7 @@ public record Violation(String in, List<Object> path, String rule, String messag
   /** A JSON pointer for the body ({@code /traces/0/name}), {@code in:name} for the other parts. */
   public String pointer() {
     String pointer = path.stream()
-        .map(segment -> "/" + segment.toString().replace("~", "~0").replace("/", "~1"))
+        .map(segment -> "/" + JsonPointers.escape(segment.toString()))
         .collect(Collectors.joining());
     if ("body".equals(in)) {
       return pointer.isEmpty() ? "/" : pointer;

@@ -1,5 +1,6 @@
 package dev.tracepost.contract.errors;
 
+import dev.tracepost.contract.JsonPointers;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
@@ -246,7 +247,7 @@ public final class Violations {
       if (raw.isEmpty()) {
         continue;
       }
-      String segment = raw.replace("~1", "/").replace("~0", "~");
+      String segment = JsonPointers.unescape(raw);
       segments.add(segment.chars().allMatch(Character::isDigit) ? (Object) Integer.valueOf(segment) : segment);
     }
     return segments;

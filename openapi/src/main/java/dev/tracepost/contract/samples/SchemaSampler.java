@@ -1,8 +1,8 @@
 package dev.tracepost.contract.samples;
 
+import dev.tracepost.contract.JsonPointers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.pointer.JsonPointer;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -232,6 +232,6 @@ public final class SchemaSampler {
   }
 
   private JsonObject resolve(String ref) {
-    return (JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(contract);
+    return JsonPointers.referenced(contract, ref);
   }
 }
