@@ -4,8 +4,6 @@ import dev.tracepost.contract.binding.ApiReply;
 import dev.tracepost.contract.errors.ApiException;
 import dev.tracepost.contract.errors.ErrorReplies.InvalidRequest;
 import dev.tracepost.contract.errors.Violation;
-import dev.tracepost.contract.galileo.RecordRow;
-import dev.tracepost.contract.galileo.RecordTree;
 import dev.tracepost.galileo.api.SessionsApi;
 import dev.tracepost.galileo.api.SpansApi;
 import dev.tracepost.galileo.api.TracesApi;
@@ -46,15 +44,15 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
     String session = session(projectId, body);
     UUID sessionId = session == null ? null : UUID.fromString(session);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    List<RecordRow> rows = RecordTree.ofTraces(body.getTraces(), sessionId, now);
-    memory.store(StoredBatch.ofTraces(context.body().buffer(), rows, projectId, run.id(), sessionId, now));
-    List<String> traceIds = rows.stream().filter(row -> row.parentId() == null).map(row -> row.id().toString()).toList();
+    StoredBatch batch = StoredBatch.ofTraces(context.body().buffer(), body.getTraces(), projectId, run.id(), sessionId, now);
+    memory.store(batch);
+    List<String> traceIds = batch.traceIds();
     return Future.succeededFuture(ApiReply.ok(new LogTracesIngestResponse()
         .projectId(projectId).projectName(project.name())
         .logStreamId(run.kind().equals(MockRuns.LOG_STREAM) ? run.id() : null)
         .experimentId(run.kind().equals(MockRuns.EXPERIMENT) ? run.id() : null)
         .metricsTestingId(null).sessionId(session)
-        .tracesCount(traceIds.size()).spansCount(rows.size() - traceIds.size()).recordsCount(rows.size())
+        .tracesCount(traceIds.size()).spansCount(batch.size() - traceIds.size()).recordsCount(batch.size())
         .traceIds(Boolean.TRUE.equals(body.getIncludeTraceIds()) ? traceIds : null)));
   }
 
@@ -112,8 +110,7 @@ final class MockTraces implements TracesApi, SpansApi, SessionsApi {
     int parentDepth = parent.row().depth();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     StoredBatch stored = memory.storeChildren(parentId, firstPosition -> StoredBatch.ofSpans(context.body().buffer(),
-        RecordTree.ofSpans(body.getSpans(), traceId, parentId, firstPosition, parentDepth, now), projectId, parent.runId(), traceId,
-        parentId, firstPosition, parentDepth, now));
+        body.getSpans(), projectId, parent.runId(), traceId, parentId, firstPosition, parentDepth, now));
     return Future.succeededFuture(ApiReply.ok(new LogSpansIngestResponse().projectId(projectId).projectName(project.name())
         .logStreamId(body.getLogStreamId()).experimentId(body.getExperimentId()).metricsTestingId(null).sessionId(null)
         .recordsCount(stored.size()).traceId(body.getTraceId()).parentId(body.getParentId())));

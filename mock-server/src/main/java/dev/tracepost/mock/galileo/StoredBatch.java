@@ -20,15 +20,15 @@ import java.util.stream.IntStream;
  */
 final class StoredBatch {
 
-  /** How the rows were made from the body, done again with the same ids. */
+  /** How the rows are made from the records sent: once with new ids, then again, from the bytes, with the same. */
   @FunctionalInterface
   private interface Rows {
-    List<RecordRow> of(JsonObject body, RecordTree.Ids ids);
+    List<RecordRow> of(List<JsonObject> records, RecordTree.Ids ids);
   }
 
   private final byte[] body;
+  private final String field;
   private final Rows rows;
-  private final boolean traces;
   private final String projectId;
   private final String runId;
   private final OffsetDateTime updatedAt;
@@ -36,10 +36,12 @@ final class StoredBatch {
   private final UUID[] traceIds;
   private final UUID[] parentIds;
 
-  private StoredBatch(Buffer body, List<RecordRow> made, Rows rows, boolean traces, String projectId, String runId) {
+  /** Refuses, as {@link RecordTree} does, records that cannot be rows (an id twice, too deep): nothing is kept of them. */
+  private StoredBatch(Buffer body, List<JsonObject> sent, String field, Rows rows, String projectId, String runId) {
+    List<RecordRow> made = rows.of(sent, RecordTree.Ids.SENT_OR_NEW);
     this.body = body.getBytes();
+    this.field = field;
     this.rows = rows;
-    this.traces = traces;
     this.projectId = projectId;
     this.runId = runId;
     this.updatedAt = OffsetDateTime.now();
@@ -48,22 +50,28 @@ final class StoredBatch {
     this.parentIds = made.stream().map(RecordRow::parentId).toArray(UUID[]::new);
   }
 
-  /** A logTraces body and the rows {@link RecordTree#ofTraces} made of it. */
-  static StoredBatch ofTraces(Buffer body, List<RecordRow> made, String projectId, String runId, UUID sessionId,
+  /** A logTraces body and the traces it sent (the model's view of the same body), made into rows ({@link RecordTree#ofTraces}). */
+  static StoredBatch ofTraces(Buffer body, List<JsonObject> traces, String projectId, String runId, UUID sessionId,
                               OffsetDateTime now) {
-    return new StoredBatch(body, made, (json, ids) -> RecordTree.ofTraces(objects(json, "traces"), sessionId, now, ids),
-        true, projectId, runId);
+    return new StoredBatch(body, traces, "traces", (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids),
+        projectId, runId);
   }
 
-  /** A logSpans body and the rows {@link RecordTree#ofSpans} made of it. */
-  static StoredBatch ofSpans(Buffer body, List<RecordRow> made, String projectId, String runId, UUID traceId, UUID parentId,
+  /** A logSpans body and the spans it sent, made into rows under their parent ({@link RecordTree#ofSpans}). */
+  static StoredBatch ofSpans(Buffer body, List<JsonObject> spans, String projectId, String runId, UUID traceId, UUID parentId,
                              int firstPosition, int parentDepth, OffsetDateTime now) {
-    return new StoredBatch(body, made, (json, ids) -> RecordTree.ofSpans(objects(json, "spans"), traceId, parentId,
-        firstPosition, parentDepth, now, ids), false, projectId, runId);
+    return new StoredBatch(body, spans, "spans", (records, ids) -> RecordTree.ofSpans(records, traceId, parentId,
+        firstPosition, parentDepth, now, ids), projectId, runId);
   }
 
   int size() {
     return ids.length;
+  }
+
+  /** The ids of the traces it holds, in the order sent: none for a batch of spans. */
+  List<String> traceIds() {
+    return IntStream.range(0, ids.length).filter(index -> parentIds[index] == null).mapToObj(index -> ids[index].toString())
+        .toList();
   }
 
   /** How many bytes of body it keeps. */
@@ -97,12 +105,12 @@ final class StoredBatch {
 
   /** The rows, as they were when stored. */
   List<RecordRow> rows() {
-    return rows.of(decoded(), RecordTree.Ids.replaying(ids));
+    return rows.of(objects(decoded(), field), RecordTree.Ids.replaying(ids));
   }
 
   /** The traces as the client sent them, with their spans: none for a batch of spans. */
   List<JsonObject> sentTraces() {
-    return traces ? objects(decoded(), "traces") : List.of();
+    return field.equals("traces") ? objects(decoded(), field) : List.of();
   }
 
   private JsonObject decoded() {

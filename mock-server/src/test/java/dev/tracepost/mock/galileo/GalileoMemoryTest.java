@@ -1,7 +1,6 @@
 package dev.tracepost.mock.galileo;
 
 import dev.tracepost.contract.galileo.RecordRow;
-import dev.tracepost.contract.galileo.RecordTree;
 import dev.tracepost.mock.AtOnce;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,10 +38,9 @@ class GalileoMemoryTest {
 
   private List<RecordRow> ingest(UUID sessionId, JsonObject... traces) {
     JsonObject body = new JsonObject().put("traces", new JsonArray(List.of((Object[]) traces)));
-    List<JsonObject> sent = List.of(traces);
-    List<RecordRow> rows = RecordTree.ofTraces(sent, sessionId, NOW);
-    memory.store(StoredBatch.ofTraces(body.toBuffer(), rows, PROJECT, RUN, sessionId, NOW));
-    return rows;
+    StoredBatch batch = StoredBatch.ofTraces(body.toBuffer(), List.of(traces), PROJECT, RUN, sessionId, NOW);
+    memory.store(batch);
+    return batch.rows();
   }
 
   @Test
@@ -134,8 +132,7 @@ class GalileoMemoryTest {
     JsonObject body = new JsonObject().put("spans", new JsonArray().add(span(null, "s")));
 
     List<Integer> firstPlaces = AtOnce.ask(() -> memory.storeChildren(trace.id(), first -> StoredBatch.ofSpans(body.toBuffer(),
-        RecordTree.ofSpans(List.of(span(null, "s")), trace.id(), trace.id(), first, 0, NOW), PROJECT, RUN, trace.id(), trace.id(),
-        first, 0, NOW)).rows().get(0).position());
+        List.of(span(null, "s")), PROJECT, RUN, trace.id(), trace.id(), first, 0, NOW)).rows().get(0).position());
 
     assertThat(firstPlaces).containsExactlyInAnyOrderElementsOf(IntStream.range(0, firstPlaces.size()).boxed().toList());
     assertThat(memory.childCount(trace.id())).isEqualTo(firstPlaces.size());
