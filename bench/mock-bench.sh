@@ -5,7 +5,9 @@
 # Galileo ingest of 10 traces, journal and validation on; the same loads, in the same run, against Prism
 # and WireMock standalone, started here. Each load runs twice in a row on each service: the first run
 # meets a cold JVM (or Node), the second the same process warmed by the first; both are reported.
-# Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] bench/mock-bench.sh [seconds per load, default 10]
+# With a JDK 25 or later (NEWER_JDK, else the newest found under /usr/lib/jvm), the fast start is also
+# measured on it with its AOT cache, trained as README "The mock" says.
+# Usage: [MOCK_JAVA_OPTS="-Xmx128m ..."] [NEWER_JDK=/path/to/jdk] bench/mock-bench.sh [seconds per load, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LOAD="${1:-10}"
@@ -57,12 +59,21 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 # README "The mock": the options for a mock that starts fast (test suites), and for one under a long load.
 YOUNG_OPTS="-XX:+UseParallelGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy"
 FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 $YOUNG_OPTS"
-LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS"
-startups=(); fast=(); long=(); floor=(); prism=(); prism_one=(); wiremock=()
+LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS -XX:MaxInlineLevel=9 -XX:InlineSmallCode=1000 -XX:FreqInlineSize=100"
+NEWER_JDK="${NEWER_JDK:-$(ls -d /usr/lib/jvm/*-2[5-9]-* 2>/dev/null | tail -n 1)}"
+AOT_CACHE=mock-server/target/tracepost-mock.aot
+if [ -n "$NEWER_JDK" ]; then
+  "$NEWER_JDK/bin/java" -XX:AOTCacheOutput="$AOT_CACHE" -cp mock-server/target/tracepost-mock.jar dev.tracepost.mock.StartupTraining >/dev/null 2>&1
+fi
+startups=(); fast=(); aot=(); long=(); floor=(); prism=(); prism_one=(); wiremock=()
 MOCK="java $MOCK_JAVA_OPTS"
 for run in 1 2 3 4 5 6 7; do
   startups+=("$(startup_ms 'listening on' '' $MOCK -jar mock-server/target/tracepost-mock.jar --port 0)")
   fast+=("$(startup_ms 'listening on' '' $MOCK $FAST_START_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
+  if [ -n "$NEWER_JDK" ]; then
+    aot+=("$(startup_ms 'listening on' '' "$NEWER_JDK/bin/java" $MOCK_JAVA_OPTS -XX:AOTCache="$AOT_CACHE" -XX:TieredStopAtLevel=1 $YOUNG_OPTS \
+      -jar mock-server/target/tracepost-mock.jar --port 0)")
+  fi
   long+=("$(startup_ms 'listening on' '' $MOCK $LONG_LOAD_OPTS -jar mock-server/target/tracepost-mock.jar --port 0)")
   floor+=("$(startup_ms 'listening on' '' $MOCK -cp mock-server/target/tracepost-mock.jar:bench/target/classes dev.tracepost.bench.HelloVertx)")
   # The peers, the same way. Prism at its default log level: with -v silent it never says it listens.
@@ -76,6 +87,7 @@ echo "Mock JVM options: ${MOCK_JAVA_OPTS:-none}; fast-start options: $FAST_START
 echo "Startup to the first answered request, 7 runs each (ms), and the median:"
 echo "- tracepost-mock.jar: ${startups[*]}; median $(median "${startups[@]}") ms"
 echo "- the same with the fast-start options: ${fast[*]}; median $(median "${fast[@]}") ms"
+[ -z "$NEWER_JDK" ] || echo "- the same on $("$NEWER_JDK/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2) ($NEWER_JDK) with its AOT cache instead of the class archive: ${aot[*]}; median $(median "${aot[@]}") ms"
 echo "- the same with the long-load options: ${long[*]}; median $(median "${long[@]}") ms"
 echo "- the smallest Vert.x HTTP server, from the same jar, without them (bench/.../HelloVertx.java): ${floor[*]}; median $(median "${floor[@]}") ms"
 echo "- Prism 5, openapi/galtea.yaml: ${prism[*]}; median $(median "${prism[@]}") ms"
