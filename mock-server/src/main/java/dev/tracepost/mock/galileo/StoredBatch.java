@@ -26,7 +26,11 @@ final class StoredBatch {
     List<RecordRow> of(List<JsonObject> records, RecordTree.Ids ids);
   }
 
+  private static final String TRACES = "traces";
+  private static final String SPANS = "spans";
+
   private final byte[] body;
+  /** The body's field that holds the records: {@link #TRACES} or {@link #SPANS}. */
   private final String field;
   private final Rows rows;
   private final String projectId;
@@ -53,14 +57,14 @@ final class StoredBatch {
   /** A logTraces body and the traces it sent (the model's view of the same body), made into rows ({@link RecordTree#ofTraces}). */
   static StoredBatch ofTraces(Buffer body, List<JsonObject> traces, String projectId, String runId, UUID sessionId,
                               OffsetDateTime now) {
-    return new StoredBatch(body, traces, "traces", (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids),
+    return new StoredBatch(body, traces, TRACES, (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids),
         projectId, runId);
   }
 
   /** A logSpans body and the spans it sent, made into rows under their parent ({@link RecordTree#ofSpans}). */
   static StoredBatch ofSpans(Buffer body, List<JsonObject> spans, String projectId, String runId, UUID traceId, UUID parentId,
                              int firstPosition, int parentDepth, OffsetDateTime now) {
-    return new StoredBatch(body, spans, "spans", (records, ids) -> RecordTree.ofSpans(records, traceId, parentId,
+    return new StoredBatch(body, spans, SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId,
         firstPosition, parentDepth, now, ids), projectId, runId);
   }
 
@@ -110,7 +114,7 @@ final class StoredBatch {
 
   /** The traces as the client sent them, with their spans: none for a batch of spans. */
   List<JsonObject> sentTraces() {
-    return field.equals("traces") ? objects(decoded(), field) : List.of();
+    return field.equals(TRACES) ? objects(decoded(), field) : List.of();
   }
 
   private JsonObject decoded() {
