@@ -278,7 +278,7 @@ final class RequestValidation implements Handler<RoutingContext> {
         }
         return Future.succeededFuture(new RequestParameterImpl(null));
       }
-      MediaType media = declared.determineContentType(request.getContentType());
+      MediaType media = mediaType(declared, request.getContentType());
       if (media == null) {
         throw unsupported();
       }
@@ -290,6 +290,18 @@ final class RequestValidation implements Handler<RoutingContext> {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * The declared media type the request's content type names. Vert.x's {@code determineContentType} first
+   * strips white space with {@code String.replaceAll}, compiling a regular expression for every request
+   * with a body (0.6 % of the mock's CPU under the Galileo load); a content type without white space, as
+   * the SDKs send it ({@code application/json}), is its own condensed form, so an exact match is looked up
+   * directly, and anything else ({@code application/json; charset=utf-8}) goes to Vert.x as before.
+   */
+  private static MediaType mediaType(RequestBody declared, String contentType) {
+    MediaType exact = contentType == null ? null : declared.getContent().get(contentType);
+    return exact != null ? exact : declared.determineContentType(contentType);
   }
 
   /**

@@ -280,6 +280,15 @@ class RejectionTest {
     }
 
     @Test
+    void jsonWithAParameterOrWhiteSpaceInItsContentTypeIsJsonStill() {
+      for (String contentType : List.of("application/json; charset=utf-8", "application/json ")) {
+        HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces", batch().toBuffer(), contentType, true);
+
+        assertThat(reply.statusCode()).as(contentType).isEqualTo(200);
+      }
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRejected() {
       HttpResponse<Buffer> reply = send(Vendor.GALILEO, HttpMethod.POST, PROJECT + "/traces",
           Buffer.buffer("traces=1"), "application/x-www-form-urlencoded", true);
