@@ -1,7 +1,7 @@
 package dev.tracepost.mock.galileo;
 
 import dev.tracepost.contract.galileo.RecordRow;
-import dev.tracepost.mock.AtOnce;
+import dev.tracepost.testkit.AtOnce;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import dev.tracepost.contract.galtea.GalteaIds;
 import dev.tracepost.galtea.model.InferenceResult;
 import dev.tracepost.galtea.model.Session;
 import dev.tracepost.galtea.model.Trace;
-import dev.tracepost.mock.AtOnce;
+import dev.tracepost.testkit.AtOnce;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package dev.tracepost.server.galileo;
 
-import dev.tracepost.server.AtOnce;
 import dev.tracepost.server.RunningServer;
+import dev.tracepost.testkit.AtOnce;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
