@@ -59,7 +59,7 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 # README "The mock": the options for a mock that starts fast (test suites), and for one under a long load.
 YOUNG_OPTS="-XX:+UseParallelGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy"
 FAST_START_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 $YOUNG_OPTS"
-LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS -XX:MaxInlineLevel=9 -XX:InlineSmallCode=1000 -XX:FreqInlineSize=100"
+LONG_LOAD_OPTS="-XX:SharedArchiveFile=mock-server/target/tracepost-mock.jsa $YOUNG_OPTS -XX:MaxInlineLevel=9 -XX:InlineSmallCode=1000 -XX:FreqInlineSize=100 -XX:CompileThresholdScaling=0.5"
 NEWER_JDK="${NEWER_JDK:-$(ls -d /usr/lib/jvm/*-2[5-9]-* 2>/dev/null | tail -n 1)}"
 AOT_CACHE=mock-server/target/tracepost-mock.aot
 if [ -n "$NEWER_JDK" ]; then
