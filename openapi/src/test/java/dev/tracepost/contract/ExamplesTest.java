@@ -2,7 +2,6 @@ package dev.tracepost.contract;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.openapi.contract.MediaType;
@@ -109,7 +108,6 @@ class ExamplesTest {
     if (node == null || !node.containsKey("$ref")) {
       return node;
     }
-    String ref = node.getString("$ref");
-    return (JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(spec);
+    return JsonPointers.referenced(spec, node.getString("$ref"));
   }
 }

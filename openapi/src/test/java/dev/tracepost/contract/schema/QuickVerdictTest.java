@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
+import dev.tracepost.contract.JsonPointers;
 import dev.tracepost.contract.Vendor;
 import dev.tracepost.contract.schema.QuickVerdict.Verdict;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class QuickVerdictTest {
       Map.Entry<String, JsonNode> path = paths.next();
       path.getValue().fields().forEachRemaining(method -> {
         JsonNode body = method.getValue().path("requestBody");
-        String base = "/paths/" + path.getKey().replace("~", "~0").replace("/", "~1") + "/" + method.getKey() + "/requestBody";
+        String base = "/paths/" + JsonPointers.escape(path.getKey()) + "/" + method.getKey() + "/requestBody";
         if (body.has("$ref")) {
           base = body.get("$ref").asText().substring(1);
           body = spec.at(base);
@@ -202,7 +203,7 @@ class QuickVerdictTest {
     into.add(pointer);
     if (node.isObject()) {
       node.fields().forEachRemaining(field -> collect(field.getValue(),
-          pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), into));
+          pointer + "/" + JsonPointers.escape(field.getKey()), into));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collect(node.get(i), pointer + "/" + i, into);
@@ -215,7 +216,7 @@ class QuickVerdictTest {
     JsonNode copy = body.deepCopy();
     int slash = pointer.lastIndexOf('/');
     JsonNode parent = copy.at(pointer.substring(0, slash));
-    String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    String last = JsonPointers.unescape(pointer.substring(slash + 1));
     if (parent instanceof ObjectNode object) {
       if (replacement == null) {
         object.remove(last);
