@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  */
 final class StoredBatch {
 
-  /** How the rows are made from the records sent: once with new ids, then again, from the bytes, with the same. */
+  /** How the rows are made again, when read, from the records in the bytes and the ids they got when stored. */
   @FunctionalInterface
   private interface Rows {
     List<RecordRow> of(List<JsonObject> records, RecordTree.Ids ids);
@@ -40,32 +40,41 @@ final class StoredBatch {
   private final UUID[] traceIds;
   private final UUID[] parentIds;
 
-  /** Refuses, as {@link RecordTree} does, records that cannot be rows (an id twice, too deep): nothing is kept of them. */
-  private StoredBatch(Buffer body, List<JsonObject> sent, String field, Rows rows, String projectId, String runId) {
-    List<RecordRow> made = rows.of(sent, RecordTree.Ids.SENT_OR_NEW);
+  /**
+   * @param places where each record sits, as {@link RecordTree} placed them: it refuses records that cannot
+   *               be rows (an id twice, too deep), so that nothing is kept of them
+   */
+  private StoredBatch(Buffer body, List<RecordTree.Place> places, String field, Rows rows, String projectId, String runId,
+                      OffsetDateTime updatedAt) {
     this.body = body.getBytes();
     this.field = field;
     this.rows = rows;
     this.projectId = projectId;
     this.runId = runId;
-    this.updatedAt = OffsetDateTime.now();
-    this.ids = made.stream().map(RecordRow::id).toArray(UUID[]::new);
-    this.traceIds = made.stream().map(RecordRow::traceId).toArray(UUID[]::new);
-    this.parentIds = made.stream().map(RecordRow::parentId).toArray(UUID[]::new);
+    this.updatedAt = updatedAt;
+    this.ids = new UUID[places.size()];
+    this.traceIds = new UUID[places.size()];
+    this.parentIds = new UUID[places.size()];
+    for (int i = 0; i < places.size(); i++) {
+      ids[i] = places.get(i).id();
+      traceIds[i] = places.get(i).traceId();
+      parentIds[i] = places.get(i).parentId();
+    }
   }
 
   /** A logTraces body and the traces it sent (the model's view of the same body), made into rows ({@link RecordTree#ofTraces}). */
   static StoredBatch ofTraces(Buffer body, List<JsonObject> traces, String projectId, String runId, UUID sessionId,
                               OffsetDateTime now) {
-    return new StoredBatch(body, traces, TRACES, (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids),
-        projectId, runId);
+    return new StoredBatch(body, RecordTree.traces(traces, RecordTree.Ids.SENT_OR_NEW, RecordTree.PLACES), TRACES,
+        (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids), projectId, runId, now);
   }
 
   /** A logSpans body and the spans it sent, made into rows under their parent ({@link RecordTree#ofSpans}). */
   static StoredBatch ofSpans(Buffer body, List<JsonObject> spans, String projectId, String runId, UUID traceId, UUID parentId,
                              int firstPosition, int parentDepth, OffsetDateTime now) {
-    return new StoredBatch(body, spans, SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId,
-        firstPosition, parentDepth, now, ids), projectId, runId);
+    return new StoredBatch(body, RecordTree.spans(spans, traceId, parentId, firstPosition, parentDepth, RecordTree.Ids.SENT_OR_NEW,
+        RecordTree.PLACES), SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId, firstPosition, parentDepth,
+        now, ids), projectId, runId, now);
   }
 
   int size() {

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Flattens nested traces and spans into rows: each keeps the id the client sent (or gets a new one),
- * and learns its trace, parent, position among its siblings and depth from where it sits in the tree.
+ * Flattens nested traces and spans: each record keeps the id the client sent (or gets a new one), and
+ * learns its trace, parent, position among its siblings and depth from where it sits in the tree. What is
+ * made of each record is the caller's: a row to store ({@link #ofTraces}), or its place alone, for the mock,
+ * which reads the rest from the body only when asked (a row's fields were a third of flattening a batch).
  */
-public final class RecordTree {
+public final class RecordTree<T> {
 
   /** Deeper nesting than this is refused, long before it could exhaust a stack. */
   public static final int MAX_DEPTH = 64;
@@ -38,18 +40,30 @@ public final class RecordTree {
     }
   }
 
-  private final List<RecordRow> rows = new ArrayList<>();
-  private final Set<UUID> ids = new HashSet<>();
+  /** Where a record sits in the tree; {@code parentId} is null for a trace. */
+  public record Place(UUID id, UUID traceId, UUID parentId, int position, int depth, boolean hasChildren) {
+  }
+
+  /** What the walk makes of each record it meets. */
+  @FunctionalInterface
+  public interface Maker<T> {
+    T make(Place place, JsonObject record);
+  }
+
+  /** Records as the mock keeps them: their places, nothing read from them but their ids and spans. */
+  public static final Maker<Place> PLACES = (place, record) -> place;
+
+  private final List<T> made = new ArrayList<>();
+  // Sized for a batch of a few dozen records, which would otherwise grow the set three times.
+  private final Set<UUID> ids = new HashSet<>(64);
   private final List<Violation> problems = new ArrayList<>();
-  private final OffsetDateTime now;
-  private final UUID batchSessionId;
   private final Ids newIds;
+  private final Maker<T> maker;
   private int met;
 
-  private RecordTree(OffsetDateTime now, UUID batchSessionId, Ids newIds) {
-    this.now = now;
-    this.batchSessionId = batchSessionId;
+  private RecordTree(Ids newIds, Maker<T> maker) {
     this.newIds = newIds;
+    this.maker = maker;
   }
 
   /** The rows of a batch of traces, in the order they were sent, parents before their children. */
@@ -58,7 +72,12 @@ public final class RecordTree {
   }
 
   public static List<RecordRow> ofTraces(List<JsonObject> traces, UUID sessionId, OffsetDateTime now, Ids ids) {
-    RecordTree tree = new RecordTree(now, sessionId, ids);
+    return traces(traces, ids, rows(sessionId, now));
+  }
+
+  /** What {@code maker} makes of each record of a batch of traces, in the order of {@link #ofTraces}. */
+  public static <T> List<T> traces(List<JsonObject> traces, Ids ids, Maker<T> maker) {
+    RecordTree<T> tree = new RecordTree<>(ids, maker);
     for (int i = 0; i < traces.size(); i++) {
       tree.add(traces.get(i), null, null, i, 0, new At(null, "traces", i));
     }
@@ -73,18 +92,36 @@ public final class RecordTree {
 
   public static List<RecordRow> ofSpans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
                                         OffsetDateTime now, Ids ids) {
-    RecordTree tree = new RecordTree(now, null, ids);
+    return spans(spans, traceId, parentId, firstPosition, parentDepth, ids, rows(null, now));
+  }
+
+  /** What {@code maker} makes of each span added under an existing record, in the order of {@link #ofSpans}. */
+  public static <T> List<T> spans(List<JsonObject> spans, UUID traceId, UUID parentId, int firstPosition, int parentDepth,
+                                  Ids ids, Maker<T> maker) {
+    RecordTree<T> tree = new RecordTree<>(ids, maker);
     for (int i = 0; i < spans.size(); i++) {
       tree.add(spans.get(i), traceId, parentId, firstPosition + i, parentDepth + 1, new At(null, "spans", i));
     }
     return tree.result();
   }
 
-  private List<RecordRow> result() {
+  /** A row to store: a record's own session, else the batch's; its own time of creation, else now. */
+  private static Maker<RecordRow> rows(UUID batchSessionId, OffsetDateTime now) {
+    return (place, record) -> {
+      String sessionId = record.getString("session_id");
+      String createdAt = record.getString("created_at");
+      return new RecordRow(place.id(), place.traceId(), place.parentId(), place.position(), place.depth(),
+          record.getString("type", "trace"), record.getString("name", ""),
+          sessionId != null ? UUID.fromString(sessionId) : batchSessionId,
+          createdAt != null ? Rfc3339.parse(createdAt) : now, place.hasChildren(), record);
+    };
+  }
+
+  private List<T> result() {
     if (!problems.isEmpty()) {
       throw new InvalidRequest(problems);
     }
-    return rows;
+    return made;
   }
 
   private void add(JsonObject record, UUID traceId, UUID parentId, int position, int depth, At at) {
@@ -98,12 +135,7 @@ public final class RecordTree {
     }
     UUID trace = traceId == null ? id : traceId;
     JsonArray children = record.getJsonArray("spans");
-    String sessionId = record.getString("session_id");
-    String createdAt = record.getString("created_at");
-    rows.add(new RecordRow(id, trace, parentId, position, depth, record.getString("type", "trace"), record.getString("name", ""),
-        sessionId != null ? UUID.fromString(sessionId) : batchSessionId,
-        createdAt != null ? Rfc3339.parse(createdAt) : now,
-        children != null && !children.isEmpty(), record));
+    made.add(maker.make(new Place(id, trace, parentId, position, depth, children != null && !children.isEmpty()), record));
     if (children != null) {
       for (int i = 0; i < children.size(); i++) {
         add(children.getJsonObject(i), trace, id, i, depth + 1, new At(at, "spans", i));
