@@ -310,8 +310,9 @@ final class RequestValidation implements Handler<RoutingContext> {
    * schema; then text PostgreSQL cannot store as sent ({@link UnstorableText}), which no schema can forbid.
    */
   private RequestParameter json(BodyBytes bytes) {
-    JsonNode parsed = parse(bytes);
-    List<Violation> violations = NonFiniteNumbers.violations(bytes, parsed);
+    NonFiniteNumbers.Watch numbers = new NonFiniteNumbers.Watch();
+    JsonNode parsed = parse(bytes, numbers);
+    List<Violation> violations = NonFiniteNumbers.violations(numbers, parsed);
     if (violations.isEmpty()) {
       violations = bodies.validate(operation.getOperationId(), parsed);
     }
@@ -324,11 +325,11 @@ final class RequestValidation implements Handler<RoutingContext> {
     return new RequestParameterImpl(parsed);
   }
 
-  private static JsonNode parse(BodyBytes bytes) {
+  private static JsonNode parse(BodyBytes bytes, NonFiniteNumbers.Watch numbers) {
     try (JsonParser parser = BODY_PARSERS.createParser(bytes.array(), bytes.offset(), bytes.length())) {
       try {
         // A body of white space alone holds no value: null here, a missing node to everything after.
-        JsonNode tree = JSON.readTree(parser);
+        JsonNode tree = JSON.with(numbers).readTree(parser);
         return tree == null ? MissingNode.getInstance() : tree;
       } catch (StreamConstraintsException e) {
         // The parser's other limits (a number of a thousand digits, say) are not a matter of depth.
