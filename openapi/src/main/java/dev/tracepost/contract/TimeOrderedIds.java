@@ -16,8 +16,13 @@ public final class TimeOrderedIds {
   }
 
   public static UUID next() {
+    return at(System.currentTimeMillis());
+  }
+
+  /** An id of the given time: ids made together may share one reading of the clock. */
+  public static UUID at(long epochMillis) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    long millis = System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL;
+    long millis = epochMillis & 0xFFFF_FFFF_FFFFL;
     long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(high, low);

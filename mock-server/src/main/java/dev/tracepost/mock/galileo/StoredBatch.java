@@ -65,14 +65,14 @@ final class StoredBatch {
   /** A logTraces body and the traces it sent (the model's view of the same body), made into rows ({@link RecordTree#ofTraces}). */
   static StoredBatch ofTraces(Buffer body, List<JsonObject> traces, String projectId, String runId, UUID sessionId,
                               OffsetDateTime now) {
-    return new StoredBatch(body, RecordTree.traces(traces, RecordTree.Ids.SENT_OR_NEW, RecordTree.PLACES), TRACES,
+    return new StoredBatch(body, RecordTree.traces(traces, RecordTree.Ids.sentOrNew(), RecordTree.PLACES), TRACES,
         (records, ids) -> RecordTree.ofTraces(records, sessionId, now, ids), projectId, runId, now);
   }
 
   /** A logSpans body and the spans it sent, made into rows under their parent ({@link RecordTree#ofSpans}). */
   static StoredBatch ofSpans(Buffer body, List<JsonObject> spans, String projectId, String runId, UUID traceId, UUID parentId,
                              int firstPosition, int parentDepth, OffsetDateTime now) {
-    return new StoredBatch(body, RecordTree.spans(spans, traceId, parentId, firstPosition, parentDepth, RecordTree.Ids.SENT_OR_NEW,
+    return new StoredBatch(body, RecordTree.spans(spans, traceId, parentId, firstPosition, parentDepth, RecordTree.Ids.sentOrNew(),
         RecordTree.PLACES), SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId, firstPosition, parentDepth,
         now, ids), projectId, runId, now);
   }
