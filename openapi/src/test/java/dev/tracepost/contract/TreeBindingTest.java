@@ -41,4 +41,16 @@ class TreeBindingTest {
       assertThat(read.getJsonArray("array").getJsonArray(1).getJsonObject(1).getJsonObject("x")).isEqualTo(new JsonObject());
     }
   }
+
+  @Test
+  void eachObjectIsReadFromItsOwnNode() throws Exception {
+    String body = "{\"log_stream_id\":\"ls\",\"traces\":[{\"name\":\"first\"},{\"name\":\"second\",\"spans\":[{\"name\":\"inner\"}]},"
+        + "{\"name\":\"third\"}]}";
+
+    LogTracesIngestRequest read = Json.mapper().readerFor(LogTracesIngestRequest.class)
+        .readValue(TreeBinding.parser(Json.mapper().readTree(body), Json.mapper()));
+
+    assertThat(read.getTraces()).extracting(trace -> trace.getString("name")).containsExactly("first", "second", "third");
+    assertThat(read.getTraces().get(1).getJsonArray("spans").getJsonObject(0).getString("name")).isEqualTo("inner");
+  }
 }
