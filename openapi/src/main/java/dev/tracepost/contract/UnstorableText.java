@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracepost.contract.errors.Violation;
 import io.vertx.openapi.contract.Parameter;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,17 +47,41 @@ final class UnstorableText {
         List.of(parameter.getName()), "string_nul", "Parameters may not contain the NUL character (%00)"));
   }
 
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long BACKSLASHES = ONES * '\\';
+  private static final long EDS = ONES * 0xED;
+
   /**
    * An escaped NUL or surrogate ({@code \u0000}, {@code \ud800}-{@code \udfff}), or a surrogate encoded as
-   * bytes. Only a backslash or the byte 0xED can start one, so the loop looks for those two alone (it runs
-   * on every body: checking each byte for both patterns took 1.8 ns a byte, 0.5 ns this way).
+   * bytes. Only a backslash or the byte 0xED can start one, so the scan looks for those two alone, eight
+   * bytes at a time: a word that holds neither is passed with a few arithmetic operations, the others byte
+   * by byte. It runs on every body: 0.23 ns a byte byte by byte, 0.11 ns this way (1.1 and 0.54 us for the
+   * mock benchmark's Galileo batch; with the first JIT tier alone, 3.1 and 0.86 us).
    */
   static boolean mayHoldUnstorable(BodyBytes body) {
     byte[] bytes = body.array();
     int end = body.offset() + body.length();
-    for (int at = body.offset(); at < end; at++) {
-      byte b = bytes[at];
-      if ((b == '\\' || b == (byte) 0xED) && startsUnstorable(body, at - body.offset())) {
+    int at = body.offset();
+    for (; at <= end - Long.BYTES; at += Long.BYTES) {
+      long word = (long) WORDS.get(bytes, at);
+      if ((zeroByte(word ^ BACKSLASHES) | zeroByte(word ^ EDS)) != 0 && anyStartsUnstorable(body, at, at + Long.BYTES)) {
+        return true;
+      }
+    }
+    return anyStartsUnstorable(body, at, end);
+  }
+
+  /** Non-zero when a byte of the word is zero (the high bit of each such byte set, and perhaps of others above it). */
+  private static long zeroByte(long word) {
+    return (word - ONES) & ~word & (ONES << 7);
+  }
+
+  /** Whether any byte from {@code from} to {@code end} (indexes of the array) starts text that cannot be stored. */
+  private static boolean anyStartsUnstorable(BodyBytes body, int from, int end) {
+    byte[] bytes = body.array();
+    for (int at = from; at < end; at++) {
+      if ((bytes[at] == '\\' || bytes[at] == (byte) 0xED) && startsUnstorable(body, at - body.offset())) {
         return true;
       }
     }
