@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Sends a request to the control API, to the router of the vendor whose spec has the operation, or, when
@@ -27,7 +28,7 @@ final class MockDispatcher implements Handler<HttpServerRequest> {
   private final Operations operations;
   private final JournalRecorder recorder;
   private final Router control;
-  private final Map<Vendor, Router> vendors = new EnumMap<>(Vendor.class);
+  private final Map<Vendor, Function<String, Router>> vendors = new EnumMap<>(Vendor.class);
 
   MockDispatcher(Operations operations, JournalRecorder recorder, Router control) {
     this.operations = operations;
@@ -35,8 +36,9 @@ final class MockDispatcher implements Handler<HttpServerRequest> {
     this.control = control;
   }
 
-  MockDispatcher add(Vendor vendor, Router router) {
-    vendors.put(vendor, router);
+  /** @param routers the vendor's router for each of its operations ({@link dev.tracepost.contract.ContractRouter#perOperation}) */
+  MockDispatcher add(Vendor vendor, Function<String, Router> routers) {
+    vendors.put(vendor, routers);
     return this;
   }
 
@@ -48,7 +50,7 @@ final class MockDispatcher implements Handler<HttpServerRequest> {
     }
     Operations.Found found = operations.find(request.method(), request.path());
     if (found != null) {
-      vendors.get(found.vendor()).handle(request);
+      vendors.get(found.vendor()).apply(found.operationId()).handle(request);
       return;
     }
     request.body().onComplete(body -> notFound(request, body.succeeded() ? body.result() : null));

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A mock of both vendors' APIs, in-process: {@code TracepostMock mock = TracepostMock.start()}. It
@@ -97,9 +98,9 @@ public final class TracepostMock implements AutoCloseable {
         galtea.clear();
       });
       MockDispatcher dispatcher = new MockDispatcher(operations, recorder, control)
-          .add(Vendor.GALILEO, vendorRouter(vertx, options, galileoSpec.result(), credentials, recorder, expectations,
+          .add(Vendor.GALILEO, vendorRouters(vertx, options, galileoSpec.result(), credentials, recorder, expectations,
               builder -> GalileoMock.mount(builder, galileo, credentials)))
-          .add(Vendor.GALTEA, vendorRouter(vertx, options, galteaSpec.result(), credentials, recorder, expectations,
+          .add(Vendor.GALTEA, vendorRouters(vertx, options, galteaSpec.result(), credentials, recorder, expectations,
               builder -> MockGaltea.mount(builder, galtea)));
       return PerCoreServers.listen(vertx, () -> dispatcher, dispatcher::unreadable, new HttpServerOptions(), options.host(),
           options.port());
@@ -110,10 +111,11 @@ public final class TracepostMock implements AutoCloseable {
    * Every route: an expectation or {@code Prefer} first, then the stateful behaviour (where the mock has
    * some), then the spec's own answer.
    */
-  private static Router vendorRouter(Vertx vertx, MockOptions options, SpecDocument spec, MockCredentials credentials,
-                                     JournalRecorder recorder, Expectations expectations, Consumer<RouterBuilder> stateful) {
+  private static Function<String, Router> vendorRouters(Vertx vertx, MockOptions options, SpecDocument spec,
+                                                        MockCredentials credentials, JournalRecorder recorder,
+                                                        Expectations expectations, Consumer<RouterBuilder> stateful) {
     MockAnswers answers = new MockAnswers(vertx, expectations, new SpecAnswers(spec.writtenJson()));
-    return ContractRouter.build(vertx, spec, BodyLimits.maxBytes(options.bodyLimit()), credentials, recorder, builder -> {
+    return ContractRouter.perOperation(vertx, spec, BodyLimits.maxBytes(options.bodyLimit()), credentials, recorder, builder -> {
       for (OpenAPIRoute route : builder.getRoutes()) {
         route.addHandler(context -> answers.control(context, route.getOperation()));
       }
