@@ -36,7 +36,7 @@ final class MockDispatcher implements Handler<HttpServerRequest> {
     this.control = control;
   }
 
-  /** @param routers the vendor's router for each of its operations ({@link dev.tracepost.contract.ContractRouter#perOperation}) */
+  /** @param routers the vendor's router for each of its operations, by operationId ({@code ContractRouter.perOperation}) */
   MockDispatcher add(Vendor vendor, Function<String, Router> routers) {
     vendors.put(vendor, routers);
     return this;

@@ -72,9 +72,10 @@ final class StoredBatch {
   /** A logSpans body and the spans it sent, made into rows under their parent ({@link RecordTree#ofSpans}). */
   static StoredBatch ofSpans(Buffer body, List<JsonObject> spans, String projectId, String runId, UUID traceId, UUID parentId,
                              int firstPosition, int parentDepth, OffsetDateTime now) {
-    return new StoredBatch(body, RecordTree.spans(spans, traceId, parentId, firstPosition, parentDepth, RecordTree.Ids.sentOrNew(),
-        RecordTree.PLACES), SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId, firstPosition, parentDepth,
-        now, ids), projectId, runId, now);
+    List<RecordTree.Place> places = RecordTree.spans(spans, traceId, parentId, firstPosition, parentDepth,
+        RecordTree.Ids.sentOrNew(), RecordTree.PLACES);
+    return new StoredBatch(body, places, SPANS, (records, ids) -> RecordTree.ofSpans(records, traceId, parentId, firstPosition,
+        parentDepth, now, ids), projectId, runId, now);
   }
 
   int size() {

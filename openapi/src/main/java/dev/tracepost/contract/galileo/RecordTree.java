@@ -18,7 +18,7 @@ import java.util.UUID;
  * Flattens nested traces and spans: each record keeps the id the client sent (or gets a new one), and
  * learns its trace, parent, position among its siblings and depth from where it sits in the tree. What is
  * made of each record is the caller's: a row to store ({@link #ofTraces}), or its place alone, for the mock,
- * which reads the rest from the body only when asked (a row's fields were a third of flattening a batch).
+ * which reads the rest from the body only when asked (reading a row's fields was half of flattening a batch).
  */
 public final class RecordTree<T> {
 
